@@ -1,0 +1,65 @@
+package dev.osk.cli;
+
+import dev.osk.render.InvalidRequestException;
+import dev.osk.render.OskException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The single place where exceptions become exit codes and stderr lines: one line per problem
+ * ({@code file:line:col: message}), stack traces only with {@code --debug}.
+ */
+final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        boolean debug = Debug.enabled(parseResult);
+        int code;
+        if (ex instanceof InvalidRequestException e) {
+            err.println("osk: " + e.getMessage());
+            code = ExitCodes.USAGE;
+        } else if (ex instanceof OskException e) {
+            for (String line : e.lines()) {
+                err.println(line);
+            }
+            code = ExitCodes.ERROR;
+        } else {
+            err.println("osk: internal error: " + ex
+                    + (debug ? "" : " (run again with --debug for the stack trace)"));
+            code = ExitCodes.ERROR;
+        }
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("osk: " + ex.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+            err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** Whether --debug was given anywhere on the command line. */
+    static final class Debug {
+        private Debug() {
+        }
+
+        static boolean enabled(CommandLine.ParseResult pr) {
+            for (CommandLine.ParseResult p = pr; p != null; p = p.subcommand()) {
+                if (p.hasMatchedOption("--debug")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

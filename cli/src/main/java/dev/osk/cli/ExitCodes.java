@@ -1,0 +1,14 @@
+package dev.osk.cli;
+
+/** The exit codes osk documents (README, "Exit codes"). */
+public final class ExitCodes {
+    /** Success. */
+    public static final int OK = 0;
+    /** A render, values or validation error in the inputs. */
+    public static final int ERROR = 1;
+    /** A usage error: unknown flag, malformed flag value, missing chart or values file named on the command line. */
+    public static final int USAGE = 2;
+
+    private ExitCodes() {
+    }
+}

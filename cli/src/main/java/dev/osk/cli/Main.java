@@ -1,0 +1,36 @@
+package dev.osk.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** The osk command line. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs osk with the given streams and returns the exit code; never exits the JVM. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        ErrorReporter reporter = new ErrorReporter();
+        CommandLine cl = new CommandLine(new OskCommand())
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler(reporter)
+                .setParameterExceptionHandler(reporter)
+                .setCaseInsensitiveEnumValuesAllowed(true);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.osk.cli;
+
+import dev.osk.render.values.ValueSource;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** -f and the --set family, kept in the order they appear on the command line. */
+public final class ValuesOptions {
+    private final List<ValueSource> sources = new ArrayList<>();
+
+    @Option(names = {"-f", "--values"}, paramLabel = "FILE",
+            description = "Values file to merge on top of the chart's defaults (repeatable; later files win).")
+    void file(String f) {
+        sources.add(new ValueSource(ValueSource.Kind.FILE, f));
+    }
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Set values: a.b=c,list[0]=x,tags={a,b},key=null. true, false, null and integers are typed;"
+                    + " everything else is a string.")
+    void set(String s) {
+        sources.add(new ValueSource(ValueSource.Kind.SET, s));
+    }
+
+    @Option(names = "--set-string", paramLabel = "PATH=VALUE", description = "Like --set, but every value is a string.")
+    void setString(String s) {
+        sources.add(new ValueSource(ValueSource.Kind.SET_STRING, s));
+    }
+
+    @Option(names = "--set-json", paramLabel = "PATH=JSON", description = "Set values from JSON: a={\"b\":1} or a whole object.")
+    void setJson(String s) {
+        sources.add(new ValueSource(ValueSource.Kind.SET_JSON, s));
+    }
+
+    @Option(names = "--set-file", paramLabel = "PATH=FILE", description = "Set a value to the contents of a file.")
+    void setFile(String s) {
+        sources.add(new ValueSource(ValueSource.Kind.SET_FILE, s));
+    }
+
+    public List<ValueSource> sources() {
+        return sources;
+    }
+
+    boolean hasFiles() {
+        return sources.stream().anyMatch(s -> s.kind() == ValueSource.Kind.FILE);
+    }
+}

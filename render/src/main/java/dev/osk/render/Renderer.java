@@ -1,0 +1,409 @@
+package dev.osk.render;
+
+import com.github.mustachejava.Mustache;
+import dev.osk.render.chart.Chart;
+import dev.osk.render.chart.TemplateFile;
+import dev.osk.render.manifest.KindOrder;
+import dev.osk.render.manifest.Manifest;
+import dev.osk.render.manifest.ManifestSorter;
+import dev.osk.render.template.Builtins;
+import dev.osk.render.template.OskMustacheFactory;
+import dev.osk.render.template.ScopeLadder;
+import dev.osk.render.template.TrackingWriter;
+import dev.osk.render.values.Values;
+import dev.osk.render.yaml.YamlDocument;
+import dev.osk.render.yaml.YamlReader;
+import dev.osk.render.yaml.YamlSchema;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Renders an instance tree: every template of every enabled chart (or those {@code --show-only} selects),
+ * each compiled once, executed with its scope ladder, split into documents, and parsed as the cluster will parse
+ * it. Errors are collected across templates and reported together.
+ */
+public final class Renderer {
+    private static final Pattern DOC_SEPARATOR = Pattern.compile("---(?:[ \\t].*)?\\r?");
+    private static final int MAX_ERRORS = 50;
+
+    private final Function<Path, String> display;
+
+    /** @param display how a file is named in messages */
+    public Renderer(Function<Path, String> display) {
+        this.display = display;
+    }
+
+    /** The rendered objects in output order. */
+    public List<Manifest> render(ChartInstance root, RenderOptions options) {
+        Run run = new Run(root, options);
+        return run.render();
+    }
+
+    private record TemplateRef(ChartInstance instance, TemplateFile template, String sourcePath) {
+    }
+
+    private record Rendered(String text, List<Location> lineOrigins) {
+    }
+
+    private final class Run {
+        final ChartInstance root;
+        final RenderOptions options;
+        final OskMustacheFactory factory;
+        final Map<String, Rendered> texts = new HashMap<>();
+        final Deque<String> inProgress = new ArrayDeque<>();
+        final YamlReader kubeYaml = new YamlReader(YamlSchema.KUBE);
+
+        Run(ChartInstance root, RenderOptions options) {
+            this.root = root;
+            this.options = options;
+            this.factory = new OskMustacheFactory(new Partials(root), f -> display.apply(Path.of(f)));
+        }
+
+        List<Manifest> render() {
+            List<TemplateRef> refs = new ArrayList<>();
+            for (ChartInstance inst : root.walk()) {
+                for (TemplateFile t : inst.chart().templates()) {
+                    refs.add(new TemplateRef(inst, t, inst.sourcePrefix() + "/" + t.relativePath()));
+                }
+            }
+            refs = select(refs);
+            List<Manifest> manifests = new ArrayList<>();
+            List<OskException> errors = new ArrayList<>();
+            for (TemplateRef ref : refs) {
+                try {
+                    Rendered r = text(ref);
+                    manifests.addAll(split(ref, r));
+                } catch (MultipleProblemsException e) {
+                    errors.addAll(e.problems());
+                } catch (OskException e) {
+                    errors.add(e);
+                }
+                if (errors.size() >= MAX_ERRORS) {
+                    break;
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new MultipleProblemsException(errors);
+            }
+            if (options.setNamespace()) {
+                for (Manifest m : manifests) {
+                    setNamespace(m);
+                }
+            }
+            return ManifestSorter.sort(manifests);
+        }
+
+        private List<TemplateRef> select(List<TemplateRef> refs) {
+            if (options.showOnly().isEmpty()) {
+                return refs;
+            }
+            List<TemplateRef> out = new ArrayList<>();
+            String rootPrefix = root.sourcePrefix() + "/";
+            for (String glob : options.showOnly()) {
+                PathMatcher pm;
+                try {
+                    pm = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidRequestException("--show-only '" + glob + "' is not a valid glob");
+                }
+                boolean any = false;
+                for (TemplateRef r : refs) {
+                    String rel = r.sourcePath().substring(rootPrefix.length());
+                    if (pm.matches(Path.of(r.sourcePath())) || pm.matches(Path.of(rel))) {
+                        any = true;
+                        if (!out.contains(r)) {
+                            out.add(r);
+                        }
+                    }
+                }
+                if (!any) {
+                    throw new InvalidRequestException("--show-only '" + glob + "' matches no template of "
+                            + root.chart().name());
+                }
+            }
+            out.sort((a, b) -> Integer.compare(refs.indexOf(a), refs.indexOf(b)));
+            return out;
+        }
+
+        Rendered text(TemplateRef ref) {
+            String key = ref.sourcePath();
+            Rendered done = texts.get(key);
+            if (done != null) {
+                return done;
+            }
+            if (inProgress.contains(key)) {
+                throw new OskException(Location.of(display.apply(ref.template().file())),
+                        "osk.checksum cycle: " + String.join(" -> ", inProgress) + " -> " + key);
+            }
+            inProgress.push(key);
+            try {
+                Mustache m = factory.template(ref.template().file());
+                TrackingWriter out = new TrackingWriter();
+                List<Object> scopes = new ArrayList<>();
+                scopes.add(ladder(ref));
+                factory.execute(m, out, scopes);
+                Rendered r = new Rendered(out.text(), out.lineOrigins());
+                texts.put(key, r);
+                return r;
+            } finally {
+                inProgress.pop();
+            }
+        }
+
+        private ScopeLadder ladder(TemplateRef ref) {
+            ChartInstance inst = ref.instance();
+            List<ScopeLadder.Rung> rungs = new ArrayList<>();
+            rungs.add(new ScopeLadder.Rung(rungName(inst), inst.values().data()));
+            ChartInstance parent = inst.parent();
+            if (inst.component() != null && parent != null) {
+                Object comp = parent.values().data().get(inst.component());
+                if (comp instanceof Map<?, ?> cm) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> compMap = (Map<String, Object>) cm;
+                    String compName = prefix(parent) + inst.component();
+                    if (inst.kind() != null && compMap.get(inst.kind()) instanceof Map<?, ?> km) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> kindMap = (Map<String, Object>) km;
+                        rungs.add(new ScopeLadder.Rung(compName + "." + inst.kind(), kindMap));
+                    }
+                    rungs.add(new ScopeLadder.Rung(compName, compMap));
+                }
+            }
+            for (ChartInstance a = parent; a != null; a = a.parent()) {
+                rungs.add(new ScopeLadder.Rung(rungName(a), a.values().data()));
+            }
+            rungs.add(new ScopeLadder.Rung("global", Values.child(inst.values().data(), "global")));
+            Map<String, Object> chart = new LinkedHashMap<>();
+            chart.put("name", inst.chart().name());
+            chart.put("version", inst.chart().metadata().version());
+            chart.put("appVersion", inst.chart().metadata().appVersion() == null ? ""
+                    : inst.chart().metadata().appVersion());
+            chart.put("description", inst.chart().metadata().description() == null ? ""
+                    : inst.chart().metadata().description());
+            Map<String, Object> release = new LinkedHashMap<>();
+            release.put("name", options.releaseName() != null ? options.releaseName() : root.chart().name());
+            release.put("namespace", options.namespace());
+            Builtins b = new Builtins(chart, release, options.kubeVersion(), ref.sourcePath(),
+                    rel -> checksumText(inst, rel));
+            return new ScopeLadder(rungs, b);
+        }
+
+        private String checksumText(ChartInstance from, String rel) {
+            ChartInstance inst = from;
+            String[] parts = rel.split("/");
+            int i = 0;
+            while (i < parts.length && !parts[i].equals("templates")) {
+                String p = parts[i++];
+                if (p.equals("..")) {
+                    inst = inst.parent();
+                } else if (!p.equals("charts") && !p.equals(".")) {
+                    ChartInstance next = null;
+                    for (ChartInstance c : inst.children()) {
+                        if (c.key().equals(p)) {
+                            next = c;
+                        }
+                    }
+                    inst = next;
+                }
+                if (inst == null) {
+                    throw new Builtins.HelperException("osk.checksum: no chart at '" + rel + "'");
+                }
+            }
+            String templatePath = String.join("/", java.util.Arrays.copyOfRange(parts, i, parts.length));
+            for (TemplateFile t : inst.chart().templates()) {
+                if (t.relativePath().equals(templatePath)) {
+                    return text(new TemplateRef(inst, t, inst.sourcePrefix() + "/" + t.relativePath())).text();
+                }
+            }
+            throw new Builtins.HelperException("osk.checksum: chart '" + inst.chart().name() + "' has no template '"
+                    + templatePath + "'");
+        }
+
+        private List<Manifest> split(TemplateRef ref, Rendered r) {
+            List<Manifest> out = new ArrayList<>();
+            String[] lines = r.text().split("\n", -1);
+            int start = 0;
+            int index = 0;
+            for (int i = 0; i <= lines.length; i++) {
+                boolean end = i == lines.length || DOC_SEPARATOR.matcher(lines[i]).matches();
+                if (!end) {
+                    continue;
+                }
+                if (i > start) {
+                    Manifest m = parse(ref, r, lines, start, i, index);
+                    if (m != null) {
+                        out.add(m);
+                        index++;
+                    }
+                }
+                start = i + 1;
+            }
+            return out;
+        }
+
+        @SuppressWarnings("unchecked")
+        private Manifest parse(TemplateRef ref, Rendered r, String[] lines, int from, int to, int index) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = from; i < to; i++) {
+                sb.append(lines[i]).append('\n');
+            }
+            List<Location> origins = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                origins.add(i < r.lineOrigins().size() ? r.lineOrigins().get(i)
+                        : Location.of(display.apply(ref.template().file())));
+            }
+            List<YamlDocument> docs;
+            try {
+                docs = kubeYaml.readAll(sb.toString(), ref.sourcePath());
+            } catch (OskException e) {
+                Location at = e.location();
+                int line = at == null ? 0 : at.line();
+                Location origin = line >= 1 && line <= origins.size() ? origins.get(line - 1)
+                        : Location.of(display.apply(ref.template().file()));
+                String rendered = line >= 1 && line <= to - from ? lines[from + line - 1].strip() : "";
+                throw new OskException(origin, "rendered output is " + e.detail()
+                        + (rendered.isEmpty() ? "" : " (rendered line: " + rendered + ")"));
+            }
+            if (docs.isEmpty() || docs.get(0).value() == null) {
+                return null;
+            }
+            if (docs.size() > 1) {
+                throw new OskException(origins.get(0), "expected one document between '---' separators");
+            }
+            YamlDocument doc = docs.get(0);
+            Location first = origins.get(Math.max(0, doc.locate("").line() - 1));
+            if (!(doc.value() instanceof Map<?, ?>)) {
+                throw new OskException(first, "rendered document is not a mapping (a Kubernetes object)");
+            }
+            Map<String, Object> obj = (Map<String, Object>) doc.value();
+            for (String field : new String[] {"apiVersion", "kind"}) {
+                if (!(obj.get(field) instanceof String s) || s.isEmpty()) {
+                    throw new OskException(first, "rendered object has no " + field);
+                }
+            }
+            return new Manifest(ref.sourcePath(), index, obj, doc, origins);
+        }
+
+        @SuppressWarnings("unchecked")
+        private void setNamespace(Manifest m) {
+            if (KindOrder.isClusterScoped(m.kind()) || m.kind().endsWith("List")) {
+                return;
+            }
+            Object meta = m.object().get("metadata");
+            if (meta == null) {
+                meta = new LinkedHashMap<String, Object>();
+                m.object().put("metadata", meta);
+            }
+            if (!(meta instanceof Map<?, ?>)) {
+                return;
+            }
+            Map<String, Object> md = (Map<String, Object>) meta;
+            if (md.get("namespace") != null) {
+                return;
+            }
+            Map<String, Object> copy = new LinkedHashMap<>();
+            boolean placed = false;
+            for (Map.Entry<String, Object> e : md.entrySet()) {
+                copy.put(e.getKey(), e.getValue());
+                if (e.getKey().equals("name")) {
+                    copy.put("namespace", options.namespace());
+                    placed = true;
+                }
+            }
+            if (!placed) {
+                copy.put("namespace", options.namespace());
+            }
+            md.clear();
+            md.putAll(copy);
+        }
+
+        private String rungName(ChartInstance inst) {
+            return inst.parent() == null ? "(top level)" : String.join(".", inst.valuesPath());
+        }
+
+        private String prefix(ChartInstance inst) {
+            return inst.parent() == null ? "" : String.join(".", inst.valuesPath()) + ".";
+        }
+    }
+
+    /** Partial lookup: the including chart's own partials, then its library charts', breadth first. */
+    private final class Partials implements OskMustacheFactory.PartialResolver {
+        private final Map<String, Chart> byDir = new HashMap<>();
+
+        Partials(ChartInstance root) {
+            Map<Chart, Boolean> seen = new IdentityHashMap<>();
+            for (ChartInstance i : root.walk()) {
+                register(i.chart(), seen);
+            }
+        }
+
+        private void register(Chart c, Map<Chart, Boolean> seen) {
+            if (seen.put(c, Boolean.TRUE) != null) {
+                return;
+            }
+            for (TemplateFile t : c.templates()) {
+                byDir.put(t.file().getParent().toString() + "/", c);
+            }
+            for (Path p : c.partials().values()) {
+                byDir.put(p.getParent().toString() + "/", c);
+            }
+            for (Chart d : c.dependencies()) {
+                register(d, seen);
+            }
+        }
+
+        private List<Chart> searchOrder(String dir) {
+            Chart c = byDir.get(dir);
+            List<Chart> order = new ArrayList<>();
+            if (c == null) {
+                return order;
+            }
+            Deque<Chart> queue = new ArrayDeque<>();
+            queue.add(c);
+            while (!queue.isEmpty()) {
+                Chart x = queue.poll();
+                if (order.contains(x)) {
+                    continue;
+                }
+                order.add(x);
+                for (Chart d : x.dependencies()) {
+                    if (d.metadata().isLibrary()) {
+                        queue.add(d);
+                    }
+                }
+            }
+            return order;
+        }
+
+        @Override
+        public String resolve(String includingDir, String name) {
+            for (Chart c : searchOrder(includingDir)) {
+                Path p = c.partials().get(name);
+                if (p != null) {
+                    return p.toString();
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public String searched(String includingDir, String name) {
+            List<String> names = new ArrayList<>();
+            for (Chart c : searchOrder(includingDir)) {
+                names.add(c.name());
+            }
+            return names.isEmpty() ? "no chart" : "charts " + String.join(", ", names);
+        }
+    }
+}

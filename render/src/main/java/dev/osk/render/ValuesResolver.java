@@ -1,0 +1,112 @@
+package dev.osk.render;
+
+import dev.osk.render.chart.Chart;
+import dev.osk.render.chart.Dependency;
+import dev.osk.render.values.ValuePath;
+import dev.osk.render.values.ValueTree;
+import dev.osk.render.values.Values;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes every chart's values, lowest to highest: the values.yaml of the library charts it depends on, its
+ * own values.yaml, its parent's block under its alias (which already holds the user's overlays and flags), and
+ * the parent's {@code global}. Null markers are carried down so a null in an overlay deletes a default a nested
+ * chart sets; they are removed once a chart's values are final. Dependencies whose condition is false are left
+ * out.
+ */
+public final class ValuesResolver {
+
+    /** The instance tree for {@code root} with {@code user} (overlays and flags, already merged) on top. */
+    public ChartInstance resolve(Chart root, ValueTree user) {
+        ValueTree raw = defaults(root).merge(user);
+        ChartInstance top = new ChartInstance(root, root.name(), null, raw.withoutNulls(), root.metadata().component(),
+                root.metadata().kind());
+        children(top, raw);
+        return top;
+    }
+
+    private void children(ChartInstance parent, ValueTree parentRaw) {
+        Chart chart = parent.chart();
+        List<Dependency> deps = chart.metadata().dependencies();
+        for (int i = 0; i < deps.size(); i++) {
+            Dependency d = deps.get(i);
+            Chart child = chart.dependencies().get(i);
+            if (child.metadata().isLibrary()) {
+                continue;
+            }
+            if (!enabled(d, parent.values().data())) {
+                continue;
+            }
+            ValueTree block = parentRaw.child(d.key());
+            ValueTree raw = defaults(child).merge(block);
+            ValueTree global = parentRaw.child("global");
+            if (parentRaw.data().containsKey("global")) {
+                raw = raw.merge(ValueTree.empty().with("global", global));
+            }
+            String component = d.component() != null ? d.component() : child.metadata().component();
+            String kind = d.kind() != null ? d.kind() : child.metadata().kind();
+            ChartInstance inst = new ChartInstance(child, d.key(), parent, raw.withoutNulls(), component, kind);
+            children(inst, raw);
+        }
+    }
+
+    /** A chart's defaults: its libraries' values.yaml (in order), then its own. */
+    static ValueTree defaults(Chart chart) {
+        ValueTree out = ValueTree.empty();
+        List<Dependency> deps = chart.metadata().dependencies();
+        for (int i = 0; i < deps.size(); i++) {
+            Chart dep = chart.dependencies().get(i);
+            if (dep.metadata().isLibrary()) {
+                out = out.merge(defaults(dep));
+            }
+        }
+        return out.merge(chart.defaults());
+    }
+
+    private static boolean enabled(Dependency d, Map<String, Object> parentValues) {
+        if (d.condition() == null || d.condition().isBlank()) {
+            return true;
+        }
+        for (String path : d.condition().split(",")) {
+            Object v = Values.lookup(parentValues, ValuePath.parse(path.trim()));
+            if (v == Values.ABSENT || v == null) {
+                continue;
+            }
+            if (v instanceof Boolean b) {
+                return b;
+            }
+            throw new OskException(d.location(), "condition '" + path.trim() + "' of dependency '" + d.key()
+                    + "' must be true or false, not " + dev.osk.render.yaml.YamlScalars.inline(v));
+        }
+        return true;
+    }
+
+    /**
+     * The values of the whole tree as one map, as {@code osk values} prints them: each enabled dependency's final
+     * values under its key, {@code global} once at the top (with the defaults nested charts add).
+     */
+    public static ValueTree combined(ChartInstance inst) {
+        ValueTree out = inst.values();
+        for (ChartInstance c : inst.children()) {
+            out = out.with(c.key(), combined(c).without("global"));
+        }
+        if (inst.parent() == null) {
+            ValueTree global = ValueTree.empty();
+            List<ChartInstance> all = new ArrayList<>(inst.walk());
+            for (int i = all.size() - 1; i >= 0; i--) {
+                global = global.merge(all.get(i).values().child("global"));
+            }
+            if (!global.data().isEmpty()) {
+                out = out.with("global", global);
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Object> emptyMap() {
+        return new LinkedHashMap<>();
+    }
+}

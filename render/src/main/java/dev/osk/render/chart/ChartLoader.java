@@ -1,0 +1,282 @@
+package dev.osk.render.chart;
+
+import dev.osk.render.InvalidRequestException;
+import dev.osk.render.Location;
+import dev.osk.render.OskException;
+import dev.osk.render.template.ValueText;
+import dev.osk.render.values.ValueTree;
+import dev.osk.render.yaml.YamlDocument;
+import dev.osk.render.yaml.YamlReader;
+import dev.osk.render.yaml.YamlSchema;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Loads a chart folder and, recursively, the local charts it depends on. Reads only Chart.yaml, values.yaml and
+ * the list of template files; template text is read when a template is compiled.
+ */
+public final class ChartLoader {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern SEMVER = Pattern.compile(
+            "v?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
+    private static final Pattern SCOPE_WORD = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Set<String> CHART_KEYS = Set.of("apiVersion", "name", "version", "kubeVersion",
+            "description", "type", "keywords", "home", "sources", "maintainers", "icon", "appVersion", "deprecated",
+            "annotations", "dependencies", "component", "kind");
+    private static final Set<String> DEPENDENCY_KEYS = Set.of("name", "version", "repository", "path", "alias",
+            "condition", "tags", "import-values", "component", "kind");
+
+    private final Function<Path, String> display;
+    private final Map<Path, Chart> loaded = new HashMap<>();
+    private final Deque<Path> loading = new ArrayDeque<>();
+    private final YamlReader reader = new YamlReader(YamlSchema.CORE);
+
+    /** @param display how a path is shown in messages (for example relative to the working directory) */
+    public ChartLoader(Function<Path, String> display) {
+        this.display = display;
+    }
+
+    /** Loads the chart in {@code dir}; a folder without Chart.yaml is an invalid request. */
+    public Chart load(Path dir) {
+        Path real = realDir(dir);
+        if (real == null || !Files.isRegularFile(real.resolve("Chart.yaml"))) {
+            throw new InvalidRequestException("'" + display.apply(dir) + "' is not a chart (no Chart.yaml)");
+        }
+        return load(real, null);
+    }
+
+    private static Path realDir(Path dir) {
+        try {
+            return Files.isDirectory(dir) ? dir.toRealPath() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Chart load(Path dir, Location requestedAt) {
+        Chart cached = loaded.get(dir);
+        if (cached != null) {
+            return cached;
+        }
+        if (loading.contains(dir)) {
+            throw new OskException(requestedAt, "dependency cycle: " + cycle(dir));
+        }
+        loading.push(dir);
+        try {
+            String chartFile = display.apply(dir.resolve("Chart.yaml"));
+            ChartMetadata meta = metadata(read(dir.resolve("Chart.yaml")), chartFile);
+            ValueTree defaults = values(dir.resolve("values.yaml"));
+            List<TemplateFile> templates = new ArrayList<>();
+            Map<String, Path> partials = new TreeMap<>();
+            scanTemplates(dir, templates, partials);
+            Chart chart = new Chart(dir, display.apply(dir), meta, defaults, templates, partials);
+            List<Chart> deps = new ArrayList<>();
+            for (Dependency d : meta.dependencies()) {
+                Path depDir = realDir(dir.resolve(d.path()));
+                if (depDir == null || !Files.isRegularFile(depDir.resolve("Chart.yaml"))) {
+                    throw new OskException(d.location(), "dependency '" + d.name() + "': no chart at '"
+                            + d.path() + "'");
+                }
+                Chart dep = load(depDir, d.location());
+                if (!dep.name().equals(d.name())) {
+                    throw new OskException(d.location(), "dependency '" + d.name() + "' points at chart '"
+                            + dep.name() + "' (" + d.path() + ")");
+                }
+                deps.add(dep);
+            }
+            chart.setDependencies(deps);
+            loaded.put(dir, chart);
+            return chart;
+        } finally {
+            loading.pop();
+        }
+    }
+
+    private String cycle(Path dir) {
+        List<String> names = new ArrayList<>();
+        for (Path p : loading) {
+            names.add(0, display.apply(p));
+        }
+        names.add(display.apply(dir));
+        return String.join(" -> ", names);
+    }
+
+    private YamlDocument read(Path file) {
+        try {
+            return reader.readOne(Files.readString(file, StandardCharsets.UTF_8), display.apply(file));
+        } catch (IOException e) {
+            throw new OskException(Location.of(display.apply(file)), "cannot read: " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private ValueTree values(Path file) {
+        if (!Files.exists(file)) {
+            return ValueTree.empty();
+        }
+        YamlDocument doc = read(file);
+        if (doc.value() == null) {
+            return ValueTree.empty();
+        }
+        if (!(doc.value() instanceof Map<?, ?>)) {
+            throw new OskException(doc.locate(""), "values must be a map of keys to values");
+        }
+        return new ValueTree((Map<String, Object>) doc.value(), doc.locations());
+    }
+
+    @SuppressWarnings("unchecked")
+    private ChartMetadata metadata(YamlDocument doc, String file) {
+        if (!(doc.value() instanceof Map<?, ?>)) {
+            throw new OskException(Location.of(file), "Chart.yaml must be a map");
+        }
+        Map<String, Object> m = (Map<String, Object>) doc.value();
+        for (String k : m.keySet()) {
+            if (!CHART_KEYS.contains(k)) {
+                throw new OskException(doc.locate("/" + k), "unknown Chart.yaml field '" + k + "'");
+            }
+        }
+        String name = required(m, "name", doc, file);
+        if (!NAME.matcher(name).matches() || name.length() > 63) {
+            throw new OskException(doc.locate("/name"), "chart name '" + name
+                    + "' must be lower-case letters, digits and '-' (at most 63)");
+        }
+        String version = required(m, "version", doc, file);
+        if (!SEMVER.matcher(version).matches()) {
+            throw new OskException(doc.locate("/version"), "version '" + version + "' is not a semantic version");
+        }
+        String type = text(m.get("type"));
+        if (type != null && !type.equals("application") && !type.equals("library")) {
+            throw new OskException(doc.locate("/type"), "type must be 'application' or 'library', not '" + type + "'");
+        }
+        String component = scopeWord(m, "component", doc, "");
+        String kind = scopeWord(m, "kind", doc, "");
+        List<Dependency> deps = new ArrayList<>();
+        Object rawDeps = m.get("dependencies");
+        if (rawDeps != null) {
+            if (!(rawDeps instanceof List<?> list)) {
+                throw new OskException(doc.locate("/dependencies"), "dependencies must be a list");
+            }
+            Set<String> keys = new java.util.HashSet<>();
+            for (int i = 0; i < list.size(); i++) {
+                String ptr = "/dependencies/" + i;
+                Dependency d = dependency(list.get(i), doc, ptr);
+                if (!keys.add(d.key())) {
+                    throw new OskException(doc.locate(ptr), "two dependencies are named '" + d.key()
+                            + "': give one an alias");
+                }
+                deps.add(d);
+            }
+        }
+        return new ChartMetadata(text(m.get("apiVersion")), name, version, text(m.get("appVersion")),
+                text(m.get("description")), type == null ? "application" : type, component, kind, List.copyOf(deps));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Dependency dependency(Object raw, YamlDocument doc, String ptr) {
+        if (!(raw instanceof Map<?, ?>)) {
+            throw new OskException(doc.locate(ptr), "a dependency must be a map");
+        }
+        Map<String, Object> d = (Map<String, Object>) raw;
+        for (String k : d.keySet()) {
+            if (!DEPENDENCY_KEYS.contains(k)) {
+                throw new OskException(doc.locate(ptr + "/" + k), "unknown dependency field '" + k + "'");
+            }
+        }
+        String name = text(d.get("name"));
+        if (name == null) {
+            throw new OskException(doc.locate(ptr), "dependency has no name");
+        }
+        String path = text(d.get("path"));
+        String repo = text(d.get("repository"));
+        if (path == null && repo != null) {
+            if (!repo.startsWith("file://")) {
+                throw new OskException(doc.locate(ptr + "/repository"), "dependency '" + name
+                        + "': only local charts are supported (repository: file://PATH)");
+            }
+            path = repo.substring("file://".length());
+        }
+        if (path == null) {
+            path = "charts/" + name;
+        }
+        String alias = text(d.get("alias"));
+        if (alias != null && !Pattern.matches("[A-Za-z0-9_-]+", alias)) {
+            throw new OskException(doc.locate(ptr + "/alias"), "alias '" + alias
+                    + "' may hold only letters, digits, '-' and '_'");
+        }
+        return new Dependency(name, path, alias, text(d.get("condition")), scopeWord(d, "component", doc, ptr),
+                scopeWord(d, "kind", doc, ptr), doc.locate(ptr));
+    }
+
+    private static String scopeWord(Map<String, Object> m, String key, YamlDocument doc, String ptr) {
+        String v = text(m.get(key));
+        if (v != null && !SCOPE_WORD.matcher(v).matches()) {
+            throw new OskException(doc.locate(ptr + "/" + key), key + " '" + v
+                    + "' may hold only letters, digits, '-' and '_'");
+        }
+        return v;
+    }
+
+    private static String required(Map<String, Object> m, String key, YamlDocument doc, String file) {
+        String v = text(m.get(key));
+        if (v == null || v.isEmpty()) {
+            throw new OskException(Location.of(file, 1), "Chart.yaml has no '" + key + "'");
+        }
+        return v;
+    }
+
+    private static String text(Object v) {
+        return v == null ? null : ValueText.of(v);
+    }
+
+    private void scanTemplates(Path dir, List<TemplateFile> templates, Map<String, Path> partials) {
+        Path tdir = dir.resolve("templates");
+        if (!Files.isDirectory(tdir)) {
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(tdir)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new OskException(Location.of(display.apply(tdir)), "cannot list templates: " + e.getMessage());
+        }
+        Map<String, Path> seen = new LinkedHashMap<>();
+        for (Path f : files) {
+            String rel = tdir.relativize(f).toString().replace('\\', '/');
+            String base = f.getFileName().toString();
+            if (base.startsWith(".") || base.equals("NOTES.txt")) {
+                continue;
+            }
+            if (base.startsWith("_") || base.endsWith(".tpl")) {
+                String stem = base.startsWith("_") ? base.substring(1) : base;
+                int dot = stem.indexOf('.');
+                if (dot > 0) {
+                    stem = stem.substring(0, dot);
+                }
+                int slash = rel.lastIndexOf('/');
+                String name = slash < 0 ? stem : rel.substring(0, slash + 1) + stem;
+                Path prev = seen.put(name, f);
+                if (prev != null) {
+                    throw new OskException(Location.of(display.apply(f)), "partial '" + name
+                            + "' is defined twice (also " + display.apply(prev) + ")");
+                }
+                partials.put(name, f);
+            } else {
+                templates.add(new TemplateFile(f, "templates/" + rel));
+            }
+        }
+    }
+}

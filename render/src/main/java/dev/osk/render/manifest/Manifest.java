@@ -1,0 +1,82 @@
+package dev.osk.render.manifest;
+
+import dev.osk.render.Location;
+import dev.osk.render.yaml.YamlDocument;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One rendered Kubernetes object: where it came from (the template's source path and its position among the
+ * documents of that template), the parsed object, and the template line behind each of its nodes.
+ */
+public final class Manifest {
+    private final String sourcePath;
+    private final int index;
+    private final Map<String, Object> object;
+    private final YamlDocument document;
+    private final List<Location> lineOrigins;
+
+    public Manifest(String sourcePath, int index, Map<String, Object> object, YamlDocument document,
+            List<Location> lineOrigins) {
+        this.sourcePath = sourcePath;
+        this.index = index;
+        this.object = object;
+        this.document = document;
+        this.lineOrigins = lineOrigins;
+    }
+
+    /** {@code chart/charts/sub/templates/x.yaml} */
+    public String sourcePath() {
+        return sourcePath;
+    }
+
+    /** Position among the objects the template rendered, from 0. */
+    public int index() {
+        return index;
+    }
+
+    public Map<String, Object> object() {
+        return object;
+    }
+
+    public String apiVersion() {
+        return str(object.get("apiVersion"));
+    }
+
+    public String kind() {
+        return str(object.get("kind"));
+    }
+
+    public String name() {
+        return str(metadata().get("name"));
+    }
+
+    public String namespace() {
+        return str(metadata().get("namespace"));
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> metadata() {
+        Object m = object.get("metadata");
+        return m instanceof Map<?, ?> ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** The template file and line that produced the node at {@code pointer} (or its nearest ancestor). */
+    public Location templateLocation(String pointer) {
+        Location inDoc = document == null ? null : document.locate(pointer);
+        if (inDoc == null || lineOrigins == null || inDoc.line() < 1 || inDoc.line() > lineOrigins.size()) {
+            return Location.of(sourcePath);
+        }
+        return lineOrigins.get(inDoc.line() - 1);
+    }
+
+    /** {@code apps/v1 Deployment openstack/keystone-api} */
+    public String describe() {
+        String ns = namespace();
+        return apiVersion() + " " + kind() + " " + (ns == null ? "" : ns + "/") + name();
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : String.valueOf(o);
+    }
+}

@@ -1,0 +1,189 @@
+package dev.osk.render.template;
+
+import dev.osk.render.KubeVersion;
+import dev.osk.render.values.ValuePath;
+import dev.osk.render.values.Values;
+import dev.osk.render.yaml.YamlWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Everything a template reaches under the reserved {@code osk.} prefix: facts about the chart, the release and
+ * the target cluster, and the helpers that logic-less templates need.
+ *
+ * <pre>
+ * osk.chart.name / version / appVersion / description
+ * osk.release.name / namespace
+ * osk.kube.version / major / minor, osk.kube.atLeast.1.21 (boolean)
+ * osk.template.path                  the source path of the template being rendered
+ * {{#osk.base64}}..{{/osk.base64}}   base64 of the rendered body
+ * {{#osk.sha256}}..{{/osk.sha256}}   hex sha256 of the rendered body
+ * osk.checksum.templates/x.yaml      hex sha256 of another template of the same chart, rendered
+ * osk.ini.PATH / osk.yaml.PATH / osk.json.PATH   a values map rendered as a config file
+ * osk.join.PATH                      a list joined with commas
+ * osk.entries.PATH                   a map as a list of {key, value} for sections
+ * </pre>
+ */
+public final class Builtins {
+    /** Renders a template of the same chart instance and returns its text (for osk.checksum). */
+    public interface TemplateTextSource {
+        String render(String relativePath);
+    }
+
+    private final Map<String, Object> chart;
+    private final Map<String, Object> release;
+    private final KubeVersion kube;
+    private final String templatePath;
+    private final TemplateTextSource texts;
+
+    public Builtins(Map<String, Object> chart, Map<String, Object> release, KubeVersion kube, String templatePath,
+            TemplateTextSource texts) {
+        this.chart = chart;
+        this.release = release;
+        this.kube = kube;
+        this.templatePath = templatePath;
+        this.texts = texts;
+    }
+
+    /**
+     * The value of {@code osk.<path>}; {@code lookup} resolves a values path through the current scopes.
+     * Returns {@link Values#ABSENT} for an unknown name.
+     */
+    public Object resolve(List<String> path, Function<List<String>, Object> lookup) {
+        if (path.isEmpty()) {
+            return Values.ABSENT;
+        }
+        String head = path.get(0);
+        List<String> rest = path.subList(1, path.size());
+        String restText = String.join(".", rest);
+        switch (head) {
+            case "chart":
+                return Values.lookup(chart, rest);
+            case "release":
+                return Values.lookup(release, rest);
+            case "template":
+                return rest.equals(List.of("path")) ? templatePath : Values.ABSENT;
+            case "kube":
+                return kube(rest, restText);
+            case "base64":
+                return rest.isEmpty() ? (SectionHelper) body -> Base64.getEncoder()
+                        .encodeToString(body.getBytes(StandardCharsets.UTF_8)) : Values.ABSENT;
+            case "sha256":
+                return rest.isEmpty() ? (SectionHelper) Builtins::sha256 : Values.ABSENT;
+            case "checksum":
+                if (rest.isEmpty()) {
+                    return Values.ABSENT;
+                }
+                return sha256(texts.render(restText));
+            case "ini":
+                return withValue(head, rest, lookup, v -> {
+                    if (!(v instanceof Map<?, ?> m)) {
+                        throw new HelperException("osk.ini needs a map at '" + ValuePath.format(rest) + "'");
+                    }
+                    try {
+                        return IniFormat.render(m, ValuePath.format(rest));
+                    } catch (IllegalArgumentException e) {
+                        throw new HelperException("osk.ini: " + e.getMessage());
+                    }
+                });
+            case "yaml":
+                return withValue(head, rest, lookup, v -> new YamlWriter().write(v));
+            case "json":
+                return withValue(head, rest, lookup, v -> {
+                    try {
+                        return JsonFormat.render(v);
+                    } catch (IllegalArgumentException e) {
+                        throw new HelperException("osk.json: " + e.getMessage());
+                    }
+                });
+            case "join":
+                return withValue(head, rest, lookup, v -> {
+                    if (!(v instanceof List<?> l)) {
+                        return ValueText.of(v);
+                    }
+                    List<String> parts = new ArrayList<>();
+                    for (Object o : l) {
+                        parts.add(ValueText.of(o));
+                    }
+                    return String.join(",", parts);
+                });
+            case "entries":
+                return withValue(head, rest, lookup, v -> {
+                    if (!(v instanceof Map<?, ?> m)) {
+                        throw new HelperException("osk.entries needs a map at '" + ValuePath.format(rest) + "'");
+                    }
+                    List<Object> out = new ArrayList<>();
+                    for (Map.Entry<?, ?> e : m.entrySet()) {
+                        Map<String, Object> entry = new LinkedHashMap<>();
+                        entry.put("key", String.valueOf(e.getKey()));
+                        entry.put("value", e.getValue());
+                        out.add(entry);
+                    }
+                    return out;
+                });
+            default:
+                return Values.ABSENT;
+        }
+    }
+
+    private Object kube(List<String> rest, String restText) {
+        if (rest.isEmpty()) {
+            return Values.ABSENT;
+        }
+        switch (rest.get(0)) {
+            case "version":
+                return rest.size() == 1 ? kube.toString() : Values.ABSENT;
+            case "major":
+                return rest.size() == 1 ? (Object) (long) kube.major() : Values.ABSENT;
+            case "minor":
+                return rest.size() == 1 ? (Object) (long) kube.minor() : Values.ABSENT;
+            case "atLeast":
+                if (rest.size() < 2) {
+                    return Values.ABSENT;
+                }
+                try {
+                    return kube.atLeast(KubeVersion.parse(restText.substring("atLeast.".length())));
+                } catch (RuntimeException e) {
+                    throw new HelperException("osk.kube.atLeast needs a version such as osk.kube.atLeast.1.21");
+                }
+            default:
+                return Values.ABSENT;
+        }
+    }
+
+    private static Object withValue(String helper, List<String> path, Function<List<String>, Object> lookup,
+            Function<Object, Object> f) {
+        if (path.isEmpty()) {
+            throw new HelperException("osk." + helper + " needs a values path, as in osk." + helper + ".conf.keystone");
+        }
+        Object v = lookup.apply(path);
+        if (v == Values.ABSENT) {
+            throw new HelperException("osk." + helper + ": no value at '" + ValuePath.format(path) + "'");
+        }
+        return f.apply(v);
+    }
+
+    static String sha256(String text) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A helper was used wrongly; the binding adds the template location. */
+    public static final class HelperException extends RuntimeException {
+        public HelperException(String message) {
+            super(message);
+        }
+    }
+}

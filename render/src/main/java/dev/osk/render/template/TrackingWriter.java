@@ -1,0 +1,96 @@
+package dev.osk.render.template;
+
+import dev.osk.render.Location;
+import java.io.Writer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Collects rendered text and remembers, for every output line, the template file and line that produced its
+ * first character, so that errors in rendered YAML point back at the template. It also indents the lines of
+ * standalone partials and tells value insertion what precedes it on the current line.
+ */
+public final class TrackingWriter extends Writer {
+    private final StringBuilder out = new StringBuilder();
+    private final List<Location> lineOrigins = new ArrayList<>();
+    private final Deque<String> indents = new ArrayDeque<>();
+    private String indent = "";
+    private Location mark = Location.of("<unknown>");
+    private boolean atLineStart = true;
+    private int lineStart;
+
+    /** The template position of what is written next. */
+    public void mark(Location location) {
+        this.mark = location;
+    }
+
+    public void pushIndent(String extra) {
+        indents.push(indent);
+        indent = indent + extra;
+    }
+
+    public void popIndent() {
+        indent = indents.pop();
+    }
+
+    /** Writes template text: each new non-empty line gets the current partial indentation. */
+    @Override
+    public void write(char[] cbuf, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            put(cbuf[i], true);
+        }
+    }
+
+    @Override
+    public void write(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            put(s.charAt(i), true);
+        }
+    }
+
+    /** Writes a value: lines after the first are not indented again (a value carries its own indentation). */
+    public void writeValue(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            put(s.charAt(i), i == 0);
+        }
+    }
+
+    private void put(char c, boolean indentable) {
+        if (atLineStart) {
+            lineOrigins.add(mark);
+            lineStart = out.length();
+            atLineStart = false;
+            if (indentable && c != '\n' && !indent.isEmpty()) {
+                out.append(indent);
+            }
+        }
+        out.append(c);
+        if (c == '\n') {
+            atLineStart = true;
+        }
+    }
+
+    /** What has been written on the current output line so far. */
+    public String currentLine() {
+        return atLineStart ? indent : out.substring(lineStart);
+    }
+
+    public String text() {
+        return out.toString();
+    }
+
+    /** Template position of each output line (index 0 is line 1). */
+    public List<Location> lineOrigins() {
+        return lineOrigins;
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,77 @@
+package dev.osk.render.values;
+
+import dev.osk.render.InvalidRequestException;
+import dev.osk.render.OskException;
+import dev.osk.render.yaml.YamlDocument;
+import dev.osk.render.yaml.YamlReader;
+import dev.osk.render.yaml.YamlSchema;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One user-supplied layer of values, in command-line order: a {@code -f} file or a {@code --set*} flag.
+ */
+public record ValueSource(Kind kind, String argument) {
+    public enum Kind {
+        FILE("-f"), SET("--set"), SET_STRING("--set-string"), SET_JSON("--set-json"), SET_FILE("--set-file");
+
+        public final String flag;
+
+        Kind(String flag) {
+            this.flag = flag;
+        }
+    }
+
+    /** All layers merged in order, nulls kept as deletion markers. */
+    public static ValueTree merge(List<ValueSource> sources, Path baseDir, java.util.function.Function<Path, String> display) {
+        ValueTree out = ValueTree.empty();
+        for (ValueSource s : sources) {
+            out = out.merge(s.load(baseDir, display));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    ValueTree load(Path baseDir, java.util.function.Function<Path, String> display) {
+        switch (kind) {
+            case FILE: {
+                Path p = baseDir.resolve(argument);
+                String text;
+                if (argument.equals("-")) {
+                    throw new InvalidRequestException("-f -: reading values from standard input is not supported");
+                }
+                try {
+                    text = Files.readString(p, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new InvalidRequestException("-f " + argument + ": cannot read values file");
+                }
+                YamlDocument doc = new YamlReader(YamlSchema.CORE).readOne(text, display.apply(p));
+                if (doc.value() == null) {
+                    return ValueTree.empty();
+                }
+                if (!(doc.value() instanceof Map<?, ?>)) {
+                    throw new OskException(doc.locate(""), "values file must be a map of keys to values");
+                }
+                return new ValueTree((Map<String, Object>) doc.value(), doc.locations());
+            }
+            case SET:
+                return ValueTree.fromFlag(SetParser.parse(argument, SetParser.Mode.TYPED, baseDir), label());
+            case SET_STRING:
+                return ValueTree.fromFlag(SetParser.parse(argument, SetParser.Mode.STRING, baseDir), label());
+            case SET_JSON:
+                return ValueTree.fromFlag(SetParser.parse(argument, SetParser.Mode.JSON, baseDir), label());
+            case SET_FILE:
+                return ValueTree.fromFlag(SetParser.parse(argument, SetParser.Mode.FILE, baseDir), label());
+            default:
+                throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    private String label() {
+        return kind.flag + " " + argument;
+    }
+}

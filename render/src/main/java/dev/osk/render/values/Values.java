@@ -1,0 +1,134 @@
+package dev.osk.render.values;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one merge rule osk applies everywhere: maps deep-merge, lists and scalars replace, and {@code null}
+ * deletes. While layers are being stacked a null is kept as a marker, so that it can still delete a default that
+ * a lower layer (for example a nested chart's own values.yaml) adds later; {@link #withoutNulls(Object)} removes
+ * the markers when a chart's values are final.
+ */
+public final class Values {
+    private Values() {
+    }
+
+    /** {@code over} merged onto {@code base}; neither argument is modified. Nulls in {@code over} are kept. */
+    public static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> over) {
+        Map<String, Object> out = copy(base);
+        mergeInto(out, over);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static void mergeInto(Map<String, Object> target, Map<String, Object> over) {
+        for (Map.Entry<String, Object> e : over.entrySet()) {
+            Object ov = e.getValue();
+            Object bv = target.get(e.getKey());
+            if (ov instanceof Map<?, ?> om && bv instanceof Map<?, ?> bm) {
+                Map<String, Object> merged = copy((Map<String, Object>) bm);
+                mergeInto(merged, (Map<String, Object>) om);
+                target.put(e.getKey(), merged);
+            } else {
+                target.put(e.getKey(), deepCopy(ov));
+            }
+        }
+    }
+
+    /** A deep copy with every map entry whose value is null removed (nulls inside lists stay). */
+    @SuppressWarnings("unchecked")
+    public static Object withoutNulls(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
+                if (e.getValue() != null) {
+                    out.put(e.getKey(), withoutNulls(e.getValue()));
+                }
+            }
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object o : l) {
+                out.add(withoutNulls(o));
+            }
+            return out;
+        }
+        return v;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> copy(Map<String, Object> m) {
+        return m == null ? new LinkedHashMap<>() : (Map<String, Object>) deepCopy(m);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Object deepCopy(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
+                out.put(e.getKey(), deepCopy(e.getValue()));
+            }
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object o : l) {
+                out.add(deepCopy(o));
+            }
+            return out;
+        }
+        return v;
+    }
+
+    /** Marker returned by {@link #lookup} when a path is absent (as opposed to present with a null value). */
+    public static final Object ABSENT = new Object() {
+        @Override
+        public String toString() {
+            return "<absent>";
+        }
+    };
+
+    /** The value at {@code path} inside {@code root}, or {@link #ABSENT}. List indexes are decimal segments. */
+    public static Object lookup(Object root, List<String> path) {
+        Object cur = root;
+        for (String seg : path) {
+            if (cur instanceof Map<?, ?> m) {
+                if (!m.containsKey(seg)) {
+                    return ABSENT;
+                }
+                cur = m.get(seg);
+            } else if (cur instanceof List<?> l) {
+                int idx = index(seg);
+                if (idx < 0 || idx >= l.size()) {
+                    return ABSENT;
+                }
+                cur = l.get(idx);
+            } else {
+                return ABSENT;
+            }
+        }
+        return cur;
+    }
+
+    private static int index(String seg) {
+        if (seg.isEmpty() || seg.length() > 9) {
+            return -1;
+        }
+        for (int i = 0; i < seg.length(); i++) {
+            if (!Character.isDigit(seg.charAt(i))) {
+                return -1;
+            }
+        }
+        return Integer.parseInt(seg);
+    }
+
+    /** The map at {@code key} of {@code m}, or an empty map when it is absent or not a map. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> child(Map<String, Object> m, String key) {
+        Object v = m == null ? null : m.get(key);
+        return v instanceof Map<?, ?> ? (Map<String, Object>) v : new LinkedHashMap<>();
+    }
+}

@@ -1,0 +1,251 @@
+package dev.osk.render.yaml;
+
+import dev.osk.render.Location;
+import dev.osk.render.OskException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * Reads YAML safely and strictly: duplicate keys are errors, aliases and document size are bounded, only the
+ * standard tags are accepted, and numbers keep their exact value (integers as Long or BigInteger, decimals as
+ * BigDecimal, never a binary float). Every node's location is kept for error messages.
+ */
+public final class YamlReader {
+    /** Largest document, in code points. */
+    public static final int MAX_DOCUMENT_CODE_POINTS = 16 * 1024 * 1024;
+    /** Most nodes one document may expand to, aliases included. */
+    public static final int MAX_NODES = 2_000_000;
+    static final int MAX_ALIASES = 100;
+    static final int MAX_DEPTH = 200;
+
+    private final YamlSchema schema;
+
+    public YamlReader(YamlSchema schema) {
+        this.schema = schema;
+    }
+
+    /** Parses every document in {@code text}; empty documents are returned with a null value. */
+    public List<YamlDocument> readAll(String text, String sourceName) {
+        return readAll(text, sourceName, 0);
+    }
+
+    /**
+     * Parses every document; {@code lineOffset} is added to reported lines (for text cut out of a larger file).
+     */
+    public List<YamlDocument> readAll(String text, String sourceName, int lineOffset) {
+        Yaml yaml = newYaml();
+        List<YamlDocument> docs = new ArrayList<>();
+        try {
+            for (Node node : yaml.composeAll(new StringReader(text))) {
+                Converter c = new Converter(sourceName, lineOffset);
+                Object value = c.convert(node, "", 0);
+                docs.add(new YamlDocument(value, c.locations));
+            }
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            throw new OskException(location(sourceName, lineOffset, m), "invalid YAML: " + oneLine(problem));
+        } catch (YAMLException e) {
+            throw new OskException(Location.of(sourceName), "invalid YAML: " + oneLine(e.getMessage()));
+        }
+        return docs;
+    }
+
+    /** Parses text that must hold at most one document; an empty text gives a null value. */
+    public YamlDocument readOne(String text, String sourceName) {
+        List<YamlDocument> docs = readAll(text, sourceName);
+        if (docs.isEmpty()) {
+            return new YamlDocument(null, Map.of());
+        }
+        if (docs.size() > 1) {
+            throw new OskException(Location.of(sourceName), "expected one YAML document, found " + docs.size());
+        }
+        return docs.get(0);
+    }
+
+    private Yaml newYaml() {
+        LoaderOptions lo = new LoaderOptions();
+        lo.setAllowDuplicateKeys(false);
+        lo.setMaxAliasesForCollections(MAX_ALIASES);
+        lo.setAllowRecursiveKeys(false);
+        lo.setNestingDepthLimit(MAX_DEPTH);
+        lo.setCodePointLimit(MAX_DOCUMENT_CODE_POINTS);
+        lo.setMergeOnCompose(true);
+        DumperOptions dop = new DumperOptions();
+        return new Yaml(new SafeConstructor(lo), new Representer(dop), dop, lo, schema.resolver());
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "parse error" : s.replaceAll("\\s*\\n\\s*", " ").trim();
+    }
+
+    static Location location(String source, int lineOffset, Mark m) {
+        if (m == null) {
+            return Location.of(source);
+        }
+        return new Location(source, m.getLine() + 1 + lineOffset, m.getColumn() + 1);
+    }
+
+    private final class Converter {
+        final String source;
+        final int lineOffset;
+        final Map<String, Location> locations = new HashMap<>();
+        int budget = MAX_NODES;
+
+        Converter(String source, int lineOffset) {
+            this.source = source;
+            this.lineOffset = lineOffset;
+        }
+
+        Object convert(Node node, String pointer, int depth) {
+            if (--budget < 0) {
+                throw new OskException(loc(node), "document expands to more than " + MAX_NODES
+                        + " nodes (alias bomb?)");
+            }
+            if (depth > MAX_DEPTH) {
+                throw new OskException(loc(node), "document nests deeper than " + MAX_DEPTH + " levels");
+            }
+            locations.put(pointer, loc(node));
+            if (node instanceof ScalarNode s) {
+                return scalar(s);
+            }
+            if (node instanceof SequenceNode seq) {
+                checkTag(node, Tag.SEQ);
+                List<Object> list = new ArrayList<>(seq.getValue().size());
+                int i = 0;
+                for (Node item : seq.getValue()) {
+                    list.add(convert(item, JsonPointer.append(pointer, i++), depth + 1));
+                }
+                return list;
+            }
+            MappingNode map = (MappingNode) node;
+            checkTag(node, Tag.MAP);
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (NodeTuple t : map.getValue()) {
+                Node k = t.getKeyNode();
+                if (!(k instanceof ScalarNode ks)) {
+                    throw new OskException(loc(k), "mapping keys must be scalars");
+                }
+                Object kv = scalar(ks);
+                String key = kv == null ? "null" : keyString(kv, ks);
+                if (out.containsKey(key)) {
+                    throw new OskException(loc(k), "duplicate key '" + key + "'");
+                }
+                String child = JsonPointer.append(pointer, key);
+                out.put(key, convert(t.getValueNode(), child, depth + 1));
+            }
+            return out;
+        }
+
+        private String keyString(Object kv, ScalarNode ks) {
+            return kv instanceof String str ? str : ks.getValue();
+        }
+
+        private void checkTag(Node node, Tag expected) {
+            if (!node.getTag().equals(expected)) {
+                throw new OskException(loc(node), "unsupported tag " + node.getTag().getValue());
+            }
+        }
+
+        private Object scalar(ScalarNode s) {
+            Tag tag = s.getTag();
+            String v = s.getValue();
+            try {
+                if (tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP)) {
+                    return v;
+                }
+                if (tag.equals(Tag.NULL)) {
+                    return null;
+                }
+                if (tag.equals(Tag.BOOL)) {
+                    return bool(v);
+                }
+                if (tag.equals(Tag.INT)) {
+                    return integer(v);
+                }
+                if (tag.equals(Tag.FLOAT)) {
+                    return decimal(v);
+                }
+            } catch (NumberFormatException e) {
+                throw new OskException(loc(s), "'" + v + "' is not a valid " + tag.getValue());
+            }
+            throw new OskException(loc(s), "unsupported tag " + tag.getValue());
+        }
+
+        private Location loc(Node n) {
+            return location(source, lineOffset, n.getStartMark());
+        }
+    }
+
+    static Boolean bool(String v) {
+        String l = v.toLowerCase();
+        if (l.equals("true") || l.equals("yes") || l.equals("y") || l.equals("on")) {
+            return Boolean.TRUE;
+        }
+        if (l.equals("false") || l.equals("no") || l.equals("n") || l.equals("off")) {
+            return Boolean.FALSE;
+        }
+        throw new NumberFormatException(v);
+    }
+
+    /** Parses YAML integer forms exactly: Long when it fits, BigInteger otherwise. */
+    public static Number integer(String text) {
+        String v = text.replace("_", "");
+        boolean neg = v.startsWith("-");
+        if (v.startsWith("-") || v.startsWith("+")) {
+            v = v.substring(1);
+        }
+        int radix = 10;
+        if (v.startsWith("0x")) {
+            radix = 16;
+            v = v.substring(2);
+        } else if (v.startsWith("0o")) {
+            radix = 8;
+            v = v.substring(2);
+        } else if (v.startsWith("0b")) {
+            radix = 2;
+            v = v.substring(2);
+        } else if (v.length() > 1 && v.startsWith("0")) {
+            radix = 8;
+            v = v.substring(1);
+        }
+        BigInteger b = new BigInteger(v, radix);
+        if (neg) {
+            b = b.negate();
+        }
+        return b.bitLength() < 64 ? (Number) b.longValue() : b;
+    }
+
+    /** Parses YAML float forms exactly: BigDecimal, or Double for infinities and NaN. */
+    public static Number decimal(String text) {
+        String v = text.replace("_", "");
+        String l = v.toLowerCase();
+        if (l.endsWith(".inf")) {
+            return l.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (l.equals(".nan")) {
+            return Double.NaN;
+        }
+        return new BigDecimal(v);
+    }
+}
