@@ -194,7 +194,12 @@ public final class Renderer {
             Map<String, Object> release = new LinkedHashMap<>();
             release.put("name", options.releaseName() != null ? options.releaseName() : root.chart().name());
             release.put("namespace", options.namespace());
-            Builtins b = new Builtins(chart, release, options.kubeVersion(), ref.sourcePath(),
+            Map<String, Object> scope = new LinkedHashMap<>();
+            scope.put("key", inst.key());
+            scope.put("component", inst.component() == null ? inst.key() : inst.component());
+            scope.put("kind", inst.kind() == null ? "" : inst.kind());
+            scope.put("parent", parent == null ? "" : parent.key());
+            Builtins b = new Builtins(chart, release, scope, options.kubeVersion(), ref.sourcePath(),
                     rel -> checksumText(inst, rel));
             return new ScopeLadder(rungs, b);
         }
@@ -269,7 +274,7 @@ public final class Renderer {
             } catch (OskException e) {
                 Location at = e.location();
                 int line = at == null ? 0 : at.line();
-                Location origin = line >= 1 && line <= origins.size() ? origins.get(line - 1)
+                Location origin = line >= 1 && line <= origins.size() ? origins.get(line - 1).withColumn(at.column())
                         : Location.of(display.apply(ref.template().file()));
                 String rendered = line >= 1 && line <= to - from ? lines[from + line - 1].strip() : "";
                 throw new OskException(origin, "rendered output is " + e.detail()

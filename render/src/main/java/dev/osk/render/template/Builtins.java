@@ -22,6 +22,7 @@ import java.util.function.Function;
  * <pre>
  * osk.chart.name / version / appVersion / description
  * osk.release.name / namespace
+ * osk.scope.key / component / kind / parent   where the chart sits: its alias, its ladder names, its parent's key
  * osk.kube.version / major / minor, osk.kube.atLeast.1.21 (boolean)
  * osk.template.path                  the source path of the template being rendered
  * {{#osk.base64}}..{{/osk.base64}}   base64 of the rendered body
@@ -40,14 +41,16 @@ public final class Builtins {
 
     private final Map<String, Object> chart;
     private final Map<String, Object> release;
+    private final Map<String, Object> scope;
     private final KubeVersion kube;
     private final String templatePath;
     private final TemplateTextSource texts;
 
-    public Builtins(Map<String, Object> chart, Map<String, Object> release, KubeVersion kube, String templatePath,
-            TemplateTextSource texts) {
+    public Builtins(Map<String, Object> chart, Map<String, Object> release, Map<String, Object> scope,
+            KubeVersion kube, String templatePath, TemplateTextSource texts) {
         this.chart = chart;
         this.release = release;
+        this.scope = scope;
         this.kube = kube;
         this.templatePath = templatePath;
         this.texts = texts;
@@ -69,6 +72,8 @@ public final class Builtins {
                 return Values.lookup(chart, rest);
             case "release":
                 return Values.lookup(release, rest);
+            case "scope":
+                return Values.lookup(scope, rest);
             case "template":
                 return rest.equals(List.of("path")) ? templatePath : Values.ABSENT;
             case "kube":
