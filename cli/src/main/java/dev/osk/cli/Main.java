@@ -19,6 +19,11 @@ public final class Main {
         System.exit(code);
     }
 
+    /** Like {@link #run(PrintWriter, PrintWriter, String...)} with relative paths resolved against {@code cwd}. */
+    public static int run(java.nio.file.Path cwd, PrintWriter out, PrintWriter err, String... args) {
+        return Workspace.in(cwd, () -> run(out, err, args));
+    }
+
     /** Runs osk with the given streams and returns the exit code; never exits the JVM. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         ErrorReporter reporter = new ErrorReporter();
