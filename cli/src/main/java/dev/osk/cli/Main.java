@@ -32,7 +32,9 @@ public final class Main {
                 .setErr(err)
                 .setExecutionExceptionHandler(reporter)
                 .setParameterExceptionHandler(reporter)
-                .setCaseInsensitiveEnumValuesAllowed(true);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                // -f and --set* are repeatable: each occurrence appends a layer in command-line order
+                .setOverwrittenOptionsAllowed(true);
         int code = cl.execute(args);
         out.flush();
         err.flush();
