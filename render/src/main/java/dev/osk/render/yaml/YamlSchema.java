@@ -64,7 +64,7 @@ public enum YamlSchema {
             addImplicitResolver(Tag.BOOL, CORE_BOOL, "tfTF");
             addImplicitResolver(Tag.INT, CORE_INT, NUM_FIRST);
             addImplicitResolver(Tag.FLOAT, CORE_FLOAT, NUM_FIRST);
-            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, YamlSchema.NULL, "~nN\0");
         }
     }
 
@@ -74,8 +74,8 @@ public enum YamlSchema {
             addImplicitResolver(Tag.BOOL, KUBE_BOOL, "yYnNtTfFoO");
             addImplicitResolver(Tag.INT, KUBE_INT, NUM_FIRST);
             addImplicitResolver(Tag.FLOAT, KUBE_FLOAT, NUM_FIRST);
-            addImplicitResolver(Tag.MERGE, MERGE, "<");
-            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.MERGE, YamlSchema.MERGE, "<");
+            addImplicitResolver(Tag.NULL, YamlSchema.NULL, "~nN\0");
         }
     }
 
@@ -89,7 +89,7 @@ public enum YamlSchema {
                     if (CORE_BOOL.matcher(value).matches()) {
                         return Tag.BOOL;
                     }
-                    if (NULL.matcher(value).matches()) {
+                    if (YamlSchema.NULL.matcher(value).matches()) {
                         return Tag.NULL;
                     }
                     if (CORE_INT.matcher(value).matches()) {
