@@ -38,6 +38,11 @@ public enum YamlSchema {
             "^(?:[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?|=|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*)$");
 
     private static final String NUM_FIRST = "-+0123456789.";
+    /** Every string some reader types starts with one of these (numbers, booleans, null, merge, value). */
+    private static final java.util.Set<String> WORDS = java.util.Set.of("y", "Y", "yes", "Yes", "YES", "n", "N",
+            "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
+            "null", "Null", "NULL");
+    private static final String AMBIGUOUS_FIRST = "-+0123456789.~nNyYtTfFoO<=";
 
     Resolver resolver() {
         return this == CORE ? new CoreResolver() : new KubeResolver();
@@ -50,6 +55,16 @@ public enum YamlSchema {
 
     /** True when a plain {@code s} would not read back as the same string in some YAML reader. */
     public static boolean isAmbiguous(String s) {
+        if (s.isEmpty()) {
+            return true;
+        }
+        char c = s.charAt(0);
+        if (AMBIGUOUS_FIRST.indexOf(c) < 0) {
+            return false;
+        }
+        if (Character.isLetter(c)) {
+            return s.length() <= 5 && WORDS.contains(s);
+        }
         return CORE_BOOL.matcher(s).matches() || KUBE_BOOL.matcher(s).matches() || NULL.matcher(s).matches()
                 || CORE_INT.matcher(s).matches() || KUBE_INT.matcher(s).matches()
                 || CORE_FLOAT.matcher(s).matches() || KUBE_FLOAT.matcher(s).matches()
