@@ -281,7 +281,7 @@ public final class Renderer {
             }
             List<YamlDocument> docs;
             try {
-                docs = kubeYaml.readAll(sb.toString(), ref.sourcePath());
+                docs = kubeYaml.readAllLazily(sb.toString(), ref.sourcePath());
             } catch (OskException e) {
                 Location at = e.location();
                 int line = at == null ? 0 : at.line();
