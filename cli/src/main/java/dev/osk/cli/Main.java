@@ -24,6 +24,12 @@ public final class Main {
         return Workspace.in(cwd, () -> run(out, err, args));
     }
 
+    /** Like {@link #run(java.nio.file.Path, PrintWriter, PrintWriter, String...)} reading stdin from {@code in}. */
+    public static int run(java.nio.file.Path cwd, java.io.InputStream in, PrintWriter out, PrintWriter err,
+            String... args) {
+        return Workspace.withStdin(in, () -> run(cwd, out, err, args));
+    }
+
     /** Runs osk with the given streams and returns the exit code; never exits the JVM. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         ErrorReporter reporter = new ErrorReporter();

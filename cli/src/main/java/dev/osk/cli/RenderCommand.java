@@ -1,6 +1,11 @@
 package dev.osk.cli;
 
 import dev.osk.render.Engine;
+import dev.osk.render.RenderRequest;
+import dev.osk.render.validate.Finding;
+import dev.osk.render.validate.ValidationReport;
+import dev.osk.render.validate.Validator;
+import java.io.PrintWriter;
 import dev.osk.render.manifest.Manifest;
 import dev.osk.render.manifest.ManifestWriter;
 import java.nio.file.Path;
@@ -32,12 +37,33 @@ final class RenderCommand implements Callable<Integer> {
             description = "Write one file per object under DIR instead of stdout (DIR is replaced whole).")
     Path outputDir;
 
+    @Option(names = "--skip-validation", description = "Do not validate the rendered objects.")
+    boolean skipValidation;
+
+    @Mixin
+    ValidationFlags validation = new ValidationFlags();
+
     @Mixin
     DebugOption debug;
 
     @Override
     public Integer call() {
-        List<Manifest> manifests = new Engine().render(chart.request(showOnly));
+        RenderRequest request = chart.request(showOnly);
+        List<Manifest> manifests = new Engine().render(request);
+        if (!skipValidation) {
+            ValidationReport report = new Validator().validate(manifests,
+                    validation.options(request.options().kubeVersion()));
+            PrintWriter err = spec.commandLine().getErr();
+            for (Finding f : report.findings()) {
+                err.println(f.text());
+            }
+            if (!report.valid()) {
+                err.println("osk: invalid: " + report.summary() + "; nothing written (--skip-validation to render anyway)");
+                err.flush();
+                return ExitCodes.ERROR;
+            }
+            err.flush();
+        }
         ManifestWriter writer = new ManifestWriter();
         if (outputDir != null) {
             writer.directory(manifests, Workspace.cwd().resolve(outputDir));

@@ -8,6 +8,24 @@ final class Workspace {
     }
 
     private static final ThreadLocal<Path> CWD = new ThreadLocal<>();
+    private static final ThreadLocal<java.io.InputStream> STDIN = new ThreadLocal<>();
+
+    /** Standard input (or what a test put in its place). */
+    static java.io.InputStream stdin() {
+        java.io.InputStream in = STDIN.get();
+        return in != null ? in : System.in;
+    }
+
+    /** Runs {@code body} with {@code in} as standard input. */
+    static <T> T withStdin(java.io.InputStream in, java.util.function.Supplier<T> body) {
+        java.io.InputStream before = STDIN.get();
+        STDIN.set(in);
+        try {
+            return body.get();
+        } finally {
+            STDIN.set(before);
+        }
+    }
 
     /** Runs {@code body} as if the working directory were {@code dir} (for embedding and tests). */
     static <T> T in(Path dir, java.util.function.Supplier<T> body) {

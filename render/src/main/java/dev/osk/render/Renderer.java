@@ -244,7 +244,9 @@ public final class Renderer {
 
         private List<Manifest> split(TemplateRef ref, Rendered r) {
             List<Manifest> out = new ArrayList<>();
-            String[] lines = r.text().split("\n", -1);
+            String text = r.text();
+            // a final newline ends the last line; it does not start another one
+            String[] lines = (text.endsWith("\n") ? text.substring(0, text.length() - 1) : text).split("\n", -1);
             int start = 0;
             int index = 0;
             for (int i = 0; i <= lines.length; i++) {

@@ -15,14 +15,26 @@ public final class Manifest {
     private final Map<String, Object> object;
     private final YamlDocument document;
     private final List<Location> lineOrigins;
+    private final String pointerPrefix;
 
+    /**
+     * @param lineOrigins the template position of each line of the document's text, or null when the
+     *     document was read from a file (its own line numbers are then the answer)
+     */
     public Manifest(String sourcePath, int index, Map<String, Object> object, YamlDocument document,
             List<Location> lineOrigins) {
+        this(sourcePath, index, object, document, lineOrigins, "");
+    }
+
+    /** An object found at {@code pointerPrefix} inside the document (an item of a {@code List}). */
+    public Manifest(String sourcePath, int index, Map<String, Object> object, YamlDocument document,
+            List<Location> lineOrigins, String pointerPrefix) {
         this.sourcePath = sourcePath;
         this.index = index;
         this.object = object;
         this.document = document;
         this.lineOrigins = lineOrigins;
+        this.pointerPrefix = pointerPrefix;
     }
 
     /** {@code chart/charts/sub/templates/x.yaml} */
@@ -63,8 +75,14 @@ public final class Manifest {
 
     /** The template file and line that produced the node at {@code pointer} (or its nearest ancestor). */
     public Location templateLocation(String pointer) {
-        Location inDoc = document == null ? null : document.locate(pointer);
-        if (inDoc == null || lineOrigins == null || inDoc.line() < 1 || inDoc.line() > lineOrigins.size()) {
+        Location inDoc = document == null ? null : document.locate(pointerPrefix + pointer);
+        if (inDoc == null) {
+            return Location.of(sourcePath);
+        }
+        if (lineOrigins == null) {
+            return inDoc;
+        }
+        if (inDoc.line() < 1 || inDoc.line() > lineOrigins.size()) {
             return Location.of(sourcePath);
         }
         return lineOrigins.get(inDoc.line() - 1);

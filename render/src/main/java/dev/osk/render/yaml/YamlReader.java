@@ -65,6 +65,10 @@ public final class YamlReader {
     }
 
     private List<YamlDocument> read(String text, String sourceName, int lineOffset, boolean eager) {
+        if (text.length() > MAX_DOCUMENT_CODE_POINTS) {
+            throw new OskException(Location.of(sourceName), "document is larger than " + MAX_DOCUMENT_CODE_POINTS
+                    + " characters");
+        }
         Yaml yaml = newYaml();
         List<YamlDocument> docs = new ArrayList<>();
         try {

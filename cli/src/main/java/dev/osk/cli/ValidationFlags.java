@@ -1,0 +1,44 @@
+package dev.osk.cli;
+
+import dev.osk.render.KubeVersion;
+import dev.osk.render.validate.Check;
+import dev.osk.render.validate.ValidationOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** Flags that tune validation, shared by render and validate. */
+public final class ValidationFlags {
+    @Option(names = "--warn-only", paramLabel = "CHECK",
+            description = "Report a render-wide check as warnings only (repeatable): references, service-selectors,"
+                    + " dependencies, duplicates.")
+    List<String> warnOnly = new ArrayList<>();
+
+    @Option(names = "--external", paramLabel = "KIND/NAME",
+            description = "An object that exists outside the set, e.g. Secret/registry-creds (repeatable).")
+    List<String> external = new ArrayList<>();
+
+    ValidationOptions options(KubeVersion version) {
+        Set<Check> warn = new LinkedHashSet<>();
+        for (String w : warnOnly) {
+            for (String part : w.split(",")) {
+                Check c = Check.parse(part.trim());
+                if (!c.renderWide()) {
+                    throw new dev.osk.render.InvalidRequestException("--warn-only " + c.id()
+                            + ": only references, service-selectors, dependencies and duplicates can be warnings");
+                }
+                warn.add(c);
+            }
+        }
+        Set<String> ext = new LinkedHashSet<>();
+        for (String e : external) {
+            if (!e.matches("[A-Za-z]+/[^/]+")) {
+                throw new dev.osk.render.InvalidRequestException("--external '" + e + "': expected KIND/NAME");
+            }
+            ext.add(e);
+        }
+        return new ValidationOptions(version, warn, ext);
+    }
+}

@@ -1,0 +1,214 @@
+package dev.osk.render.validate;
+
+import dev.osk.render.graph.PodTemplates;
+import dev.osk.render.manifest.Manifest;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks across the whole set, which no API server makes: what pods use exists, Services select pods,
+ * kubernetes-entrypoint dependencies name objects of the set, and no object is defined twice.
+ */
+final class CrossChecks {
+    interface Sink {
+        void report(Manifest m, Check check, String pointer, String message);
+    }
+
+    private final List<Manifest> manifests;
+    private final Set<String> external;
+    private final Sink sink;
+    /** kind + "/" + namespace + "/" + name of everything in the set. */
+    private final Set<String> present = new HashSet<>();
+    /** kind + "/" + name regardless of namespace (kubernetes-entrypoint names carry no namespace). */
+    private final Set<String> presentAnyNs = new HashSet<>();
+
+    private CrossChecks(List<Manifest> manifests, Set<String> external, Sink sink) {
+        this.manifests = manifests;
+        this.external = external;
+        this.sink = sink;
+    }
+
+    static void check(List<Manifest> manifests, Set<String> external, Sink sink) {
+        new CrossChecks(manifests, external, sink).run();
+    }
+
+    private static String ns(Manifest m) {
+        return m.namespace() == null ? "" : m.namespace();
+    }
+
+    private void run() {
+        Map<String, Manifest> seen = new HashMap<>();
+        for (Manifest m : manifests) {
+            String group = m.apiVersion() == null ? "" : m.apiVersion().contains("/")
+                    ? m.apiVersion().substring(0, m.apiVersion().indexOf('/')) : "";
+            String key = group + " " + m.kind() + " " + ns(m) + " " + m.name();
+            Manifest first = seen.putIfAbsent(key, m);
+            if (first != null) {
+                sink.report(m, Check.DUPLICATES, "/metadata/name", "another " + m.kind() + " named '" + m.name()
+                        + "' is defined at " + first.templateLocation("/metadata/name"));
+            }
+            present.add(m.kind() + "/" + ns(m) + "/" + m.name());
+            presentAnyNs.add(m.kind() + "/" + m.name());
+        }
+        for (Manifest m : manifests) {
+            Map<String, Object> template = PodTemplates.podSpecOwner(m.object(), m.kind());
+            if (template == null) {
+                continue;
+            }
+            String base = podTemplatePointer(m.kind());
+            references(m, ApiRules.map(template.get("spec")), base + "/spec");
+            dependencies(m, ApiRules.map(template.get("spec")), base + "/spec");
+        }
+        for (Manifest m : manifests) {
+            if (m.kind().equals("Service")) {
+                serviceSelects(m);
+            }
+        }
+    }
+
+    static String podTemplatePointer(String kind) {
+        return switch (kind) {
+            case "Pod" -> "";
+            case "CronJob" -> "/spec/jobTemplate/spec/template";
+            default -> "/spec/template";
+        };
+    }
+
+    private void need(Manifest m, String kind, Object name, String ptr, boolean optional) {
+        if (optional || !(name instanceof String n) || n.isEmpty()) {
+            return;
+        }
+        if (present.contains(kind + "/" + ns(m) + "/" + n) || external.contains(kind + "/" + n)) {
+            return;
+        }
+        sink.report(m, Check.REFERENCES, ptr, kind + " '" + n + "' is used but not defined in this set"
+                + " (add it, or list it with --external " + kind + "/" + n + ")");
+    }
+
+    private static boolean optional(Map<String, Object> ref) {
+        return Boolean.TRUE.equals(ref.get("optional"));
+    }
+
+    private void references(Manifest m, Map<String, Object> spec, String ptr) {
+        Object sa = spec.get("serviceAccountName") != null ? spec.get("serviceAccountName")
+                : spec.get("serviceAccount");
+        if (sa != null && !"default".equals(sa)) {
+            need(m, "ServiceAccount", sa, ptr + (spec.get("serviceAccountName") != null ? "/serviceAccountName"
+                    : "/serviceAccount"), false);
+        }
+        List<Object> pullSecrets = ApiRules.list(spec.get("imagePullSecrets"));
+        for (int i = 0; i < pullSecrets.size(); i++) {
+            need(m, "Secret", ApiRules.map(pullSecrets.get(i)).get("name"), ptr + "/imagePullSecrets/" + i + "/name",
+                    false);
+        }
+        List<Object> volumes = ApiRules.list(spec.get("volumes"));
+        for (int i = 0; i < volumes.size(); i++) {
+            Map<String, Object> v = ApiRules.map(volumes.get(i));
+            String vp = ptr + "/volumes/" + i;
+            Map<String, Object> cm = ApiRules.map(v.get("configMap"));
+            need(m, "ConfigMap", cm.get("name"), vp + "/configMap/name", optional(cm));
+            Map<String, Object> sec = ApiRules.map(v.get("secret"));
+            need(m, "Secret", sec.get("secretName"), vp + "/secret/secretName", optional(sec));
+            Map<String, Object> pvc = ApiRules.map(v.get("persistentVolumeClaim"));
+            need(m, "PersistentVolumeClaim", pvc.get("claimName"), vp + "/persistentVolumeClaim/claimName", false);
+            List<Object> sources = ApiRules.list(ApiRules.map(v.get("projected")).get("sources"));
+            for (int j = 0; j < sources.size(); j++) {
+                Map<String, Object> s = ApiRules.map(sources.get(j));
+                String sp = vp + "/projected/sources/" + j;
+                Map<String, Object> pc = ApiRules.map(s.get("configMap"));
+                need(m, "ConfigMap", pc.get("name"), sp + "/configMap/name", optional(pc));
+                Map<String, Object> ps = ApiRules.map(s.get("secret"));
+                need(m, "Secret", ps.get("name"), sp + "/secret/name", optional(ps));
+            }
+        }
+        for (String field : new String[] {"initContainers", "containers"}) {
+            List<Object> cs = ApiRules.list(spec.get(field));
+            for (int i = 0; i < cs.size(); i++) {
+                Map<String, Object> c = ApiRules.map(cs.get(i));
+                String cp = ptr + "/" + field + "/" + i;
+                List<Object> env = ApiRules.list(c.get("env"));
+                for (int j = 0; j < env.size(); j++) {
+                    Map<String, Object> from = ApiRules.map(ApiRules.map(env.get(j)).get("valueFrom"));
+                    String ep = cp + "/env/" + j + "/valueFrom";
+                    Map<String, Object> cmk = ApiRules.map(from.get("configMapKeyRef"));
+                    need(m, "ConfigMap", cmk.get("name"), ep + "/configMapKeyRef/name", optional(cmk));
+                    Map<String, Object> sk = ApiRules.map(from.get("secretKeyRef"));
+                    need(m, "Secret", sk.get("name"), ep + "/secretKeyRef/name", optional(sk));
+                }
+                List<Object> envFrom = ApiRules.list(c.get("envFrom"));
+                for (int j = 0; j < envFrom.size(); j++) {
+                    Map<String, Object> ef = ApiRules.map(envFrom.get(j));
+                    String ep = cp + "/envFrom/" + j;
+                    Map<String, Object> cmr = ApiRules.map(ef.get("configMapRef"));
+                    need(m, "ConfigMap", cmr.get("name"), ep + "/configMapRef/name", optional(cmr));
+                    Map<String, Object> sr = ApiRules.map(ef.get("secretRef"));
+                    need(m, "Secret", sr.get("name"), ep + "/secretRef/name", optional(sr));
+                }
+            }
+        }
+    }
+
+    private void dependencies(Manifest m, Map<String, Object> spec, String ptr) {
+        List<Object> inits = ApiRules.list(spec.get("initContainers"));
+        for (int i = 0; i < inits.size(); i++) {
+            List<Object> env = ApiRules.list(ApiRules.map(inits.get(i)).get("env"));
+            for (int j = 0; j < env.size(); j++) {
+                Map<String, Object> var = ApiRules.map(env.get(j));
+                String kind = switch (String.valueOf(var.get("name"))) {
+                    case "DEPENDENCY_SERVICE" -> "Service";
+                    case "DEPENDENCY_JOBS" -> "Job";
+                    case "DEPENDENCY_DAEMONSET" -> "DaemonSet";
+                    default -> null;
+                };
+                if (kind == null || !(var.get("value") instanceof String list)) {
+                    continue;
+                }
+                for (String raw : list.split(",")) {
+                    String name = raw.trim();
+                    if (name.isEmpty()) {
+                        continue;
+                    }
+                    if (name.contains(":")) {
+                        name = name.substring(name.indexOf(':') + 1);
+                    }
+                    if (!presentAnyNs.contains(kind + "/" + name) && !external.contains(kind + "/" + name)) {
+                        sink.report(m, Check.DEPENDENCIES, ptr + "/initContainers/" + i + "/env/" + j + "/value",
+                                "waits for " + kind + " '" + name + "', which is not in this set");
+                    }
+                }
+            }
+        }
+    }
+
+    private void serviceSelects(Manifest svc) {
+        Map<String, Object> spec = ApiRules.map(svc.object().get("spec"));
+        Map<String, Object> selector = ApiRules.map(spec.get("selector"));
+        if (selector.isEmpty() || "ExternalName".equals(spec.get("type"))) {
+            return;
+        }
+        for (Manifest m : manifests) {
+            Map<String, Object> template = PodTemplates.podSpecOwner(m.object(), m.kind());
+            if (template == null || !ns(m).equals(ns(svc))) {
+                continue;
+            }
+            Map<String, Object> labels = PodTemplates.podLabels(template);
+            boolean all = true;
+            for (Map.Entry<String, Object> e : selector.entrySet()) {
+                if (!String.valueOf(e.getValue()).equals(String.valueOf(labels.get(e.getKey())))) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return;
+            }
+        }
+        if (!external.contains("Service/" + svc.name())) {
+            sink.report(svc, Check.SERVICE_SELECTORS, "/spec/selector",
+                    "selects no pod template of this set");
+        }
+    }
+}
