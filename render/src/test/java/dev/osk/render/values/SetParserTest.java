@@ -207,6 +207,13 @@ class SetParserTest {
     }
 
     @Test
+    void setJsonAcceptsUnescapedCharactersJsonAllows() {
+        // JSON only requires C0 control characters to be escaped; DEL and C1 characters may appear as they are
+        assertThat(setJson("a=\"del\u007f\"")).isEqualTo(map("a", "del\u007f"));
+        assertThat(setJson("a=\"c1\u0085\"")).isEqualTo(map("a", "c1\u0085"));
+    }
+
+    @Test
     void setJsonWholeObject() {
         assertThat(setJson("{\"a\":{\"b\":[1,2]},\"c\":\"d\"}"))
                 .isEqualTo(map("a", map("b", List.of(1L, 2L)), "c", "d"));
