@@ -19,6 +19,11 @@ public final class Main {
         System.exit(code);
     }
 
+    /** Like {@link #run(PrintWriter, PrintWriter, String...)} with relative paths resolved against {@code cwd}. */
+    public static int run(java.nio.file.Path cwd, PrintWriter out, PrintWriter err, String... args) {
+        return Workspace.in(cwd, () -> run(out, err, args));
+    }
+
     /** Runs osk with the given streams and returns the exit code; never exits the JVM. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         ErrorReporter reporter = new ErrorReporter();
@@ -27,7 +32,9 @@ public final class Main {
                 .setErr(err)
                 .setExecutionExceptionHandler(reporter)
                 .setParameterExceptionHandler(reporter)
-                .setCaseInsensitiveEnumValuesAllowed(true);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                // -f and --set* are repeatable: each occurrence appends a layer in command-line order
+                .setOverwrittenOptionsAllowed(true);
         int code = cl.execute(args);
         out.flush();
         err.flush();

@@ -58,6 +58,6 @@ final class ValuesCommand implements Callable<Integer> {
         }
         Location origin = tree.originOf(ptr);
         out.println(ValuePath.format(path) + ": " + YamlScalars.inline(node) + "  # "
-                + (origin == null ? "default" : origin.toString()));
+                + (origin == null ? "(no source)" : origin.toString()));
     }
 }

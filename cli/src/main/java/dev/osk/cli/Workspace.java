@@ -7,8 +7,22 @@ final class Workspace {
     private Workspace() {
     }
 
+    private static final ThreadLocal<Path> CWD = new ThreadLocal<>();
+
+    /** Runs {@code body} as if the working directory were {@code dir} (for embedding and tests). */
+    static <T> T in(Path dir, java.util.function.Supplier<T> body) {
+        Path before = CWD.get();
+        CWD.set(dir.toAbsolutePath().normalize());
+        try {
+            return body.get();
+        } finally {
+            CWD.set(before);
+        }
+    }
+
     static Path cwd() {
-        return Path.of("").toAbsolutePath();
+        Path p = CWD.get();
+        return p != null ? p : Path.of("").toAbsolutePath();
     }
 
     /** Where the shipped charts and values live: {@code -Dosk.home} (set by the launcher) or the working directory. */

@@ -15,18 +15,22 @@ public final class Engine {
 
     /** The chart tree with every chart's final values. */
     public ChartInstance instances(RenderRequest req) {
+        return instances(req, true);
+    }
+
+    private ChartInstance instances(RenderRequest req, boolean trackOrigins) {
         Chart chart = new ChartLoader(req.display()).load(req.baseDir().resolve(req.chart()));
         ValueTree user = ValueSource.merge(req.values(), req.baseDir(), req.display());
-        return new ValuesResolver().resolve(chart, user);
+        return new ValuesResolver(trackOrigins).resolve(chart, user);
     }
 
     /** The rendered objects, in output order. */
     public List<Manifest> render(RenderRequest req) {
-        return new Renderer(req.display()).render(instances(req), req.options());
+        return new Renderer(req.display()).render(instances(req, false), req.options());
     }
 
-    /** The values of the whole tree as {@code osk values} shows them. */
+    /** The values of the whole tree as {@code osk values} shows them, with the source of every value. */
     public ValueTree values(RenderRequest req) {
-        return ValuesResolver.combined(instances(req));
+        return ValuesResolver.combined(instances(req, true));
     }
 }

@@ -85,9 +85,11 @@ public final class Renderer {
                     Rendered r = text(ref);
                     manifests.addAll(split(ref, r));
                 } catch (MultipleProblemsException e) {
-                    errors.addAll(e.problems());
+                    for (OskException p : e.problems()) {
+                        errors.add(within(p, ref));
+                    }
                 } catch (OskException e) {
-                    errors.add(e);
+                    errors.add(within(e, ref));
                 }
                 if (errors.size() >= MAX_ERRORS) {
                     break;
@@ -102,6 +104,15 @@ public final class Renderer {
                 }
             }
             return ManifestSorter.sort(manifests);
+        }
+
+        /** Names the template being rendered when the problem lies in a partial or another chart's file. */
+        private OskException within(OskException e, TemplateRef ref) {
+            String file = display.apply(ref.template().file());
+            if (e.location() == null || e.location().file().equals(file) || e.detail().contains(" (rendering ")) {
+                return e;
+            }
+            return new OskException(e.location(), e.detail() + " (rendering " + ref.sourcePath() + ")", e);
         }
 
         private List<TemplateRef> select(List<TemplateRef> refs) {
@@ -270,7 +281,7 @@ public final class Renderer {
             }
             List<YamlDocument> docs;
             try {
-                docs = kubeYaml.readAll(sb.toString(), ref.sourcePath());
+                docs = kubeYaml.readAllLazily(sb.toString(), ref.sourcePath());
             } catch (OskException e) {
                 Location at = e.location();
                 int line = at == null ? 0 : at.line();

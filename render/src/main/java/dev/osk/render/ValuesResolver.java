@@ -18,10 +18,25 @@ import java.util.Map;
  * out.
  */
 public final class ValuesResolver {
+    private final boolean trackOrigins;
+
+    /** A resolver that keeps, for every value, the file and line or flag that set it. */
+    public ValuesResolver() {
+        this(true);
+    }
+
+    /** @param trackOrigins false when nobody will ask where values came from (renders): merges are cheaper */
+    public ValuesResolver(boolean trackOrigins) {
+        this.trackOrigins = trackOrigins;
+    }
+
+    private ValueTree track(ValueTree t) {
+        return trackOrigins ? t : t.untracked();
+    }
 
     /** The instance tree for {@code root} with {@code user} (overlays and flags, already merged) on top. */
     public ChartInstance resolve(Chart root, ValueTree user) {
-        ValueTree raw = defaults(root).merge(user);
+        ValueTree raw = defaults(root).merge(track(user));
         ChartInstance top = new ChartInstance(root, root.name(), null, raw.withoutNulls(), root.metadata().component(),
                 root.metadata().kind());
         children(top, raw);
@@ -44,7 +59,7 @@ public final class ValuesResolver {
             ValueTree raw = defaults(child).merge(block);
             ValueTree global = parentRaw.child("global");
             if (parentRaw.data().containsKey("global")) {
-                raw = raw.merge(ValueTree.empty().with("global", global));
+                raw = raw.merge(track(ValueTree.empty()).with("global", global));
             }
             String component = d.component() != null ? d.component() : child.metadata().component();
             String kind = d.kind() != null ? d.kind() : child.metadata().kind();
@@ -54,8 +69,8 @@ public final class ValuesResolver {
     }
 
     /** A chart's defaults: its libraries' values.yaml (in order), then its own. */
-    static ValueTree defaults(Chart chart) {
-        ValueTree out = ValueTree.empty();
+    ValueTree defaults(Chart chart) {
+        ValueTree out = track(ValueTree.empty());
         List<Dependency> deps = chart.metadata().dependencies();
         for (int i = 0; i < deps.size(); i++) {
             Chart dep = chart.dependencies().get(i);
@@ -63,7 +78,7 @@ public final class ValuesResolver {
                 out = out.merge(defaults(dep));
             }
         }
-        return out.merge(chart.defaults());
+        return out.merge(track(chart.defaults()));
     }
 
     private static boolean enabled(Dependency d, Map<String, Object> parentValues) {

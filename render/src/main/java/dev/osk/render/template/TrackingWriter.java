@@ -52,8 +52,29 @@ public final class TrackingWriter extends Writer {
 
     /** Writes a value: lines after the first are not indented again (a value carries its own indentation). */
     public void writeValue(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            put(s.charAt(i), i == 0);
+        if (s.isEmpty()) {
+            return;
+        }
+        put(s.charAt(0), true);
+        int from = 1;
+        int nl;
+        while ((nl = s.indexOf('\n', from)) >= 0) {
+            if (atLineStart) {
+                lineOrigins.add(mark);
+                lineStart = out.length();
+                atLineStart = false;
+            }
+            out.append(s, from, nl + 1);
+            atLineStart = true;
+            from = nl + 1;
+        }
+        if (from < s.length()) {
+            if (atLineStart) {
+                lineOrigins.add(mark);
+                lineStart = out.length();
+                atLineStart = false;
+            }
+            out.append(s, from, s.length());
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * A values map together with where each of its nodes came from (a file and line, or a command-line flag), so
+ * A values map (treated as immutable: merges share untouched subtrees) together with where each of its nodes came from (a file and line, or a command-line flag), so
  * that {@code osk values --explain} can say which source set every leaf. Merging follows {@link Values}.
  */
 public final class ValueTree {
@@ -16,12 +16,27 @@ public final class ValueTree {
     private final TreeMap<String, Location> origins;
 
     public ValueTree(Map<String, Object> data, Map<String, Location> origins) {
-        this.data = data == null ? new LinkedHashMap<>() : data;
-        this.origins = new TreeMap<>(origins == null ? Map.of() : origins);
+        this(data == null ? new LinkedHashMap<>() : data,
+                origins instanceof TreeMap<String, Location> t ? t : new TreeMap<>(origins == null ? Map.of() : origins),
+                true);
+    }
+
+    private ValueTree(Map<String, Object> data, TreeMap<String, Location> origins, boolean ignored) {
+        this.data = data;
+        this.origins = origins;
+    }
+
+    /** The same values without source tracking: merges are cheaper, {@link #originOf} answers null. */
+    public ValueTree untracked() {
+        return origins == null ? this : new ValueTree(data, null, true);
+    }
+
+    public boolean tracked() {
+        return origins != null;
     }
 
     public static ValueTree empty() {
-        return new ValueTree(new LinkedHashMap<>(), Map.of());
+        return new ValueTree(new LinkedHashMap<>(), new TreeMap<>(), true);
     }
 
     /** Every node of {@code data} attributed to one source (used for command-line flags). */
@@ -54,10 +69,13 @@ public final class ValueTree {
 
     /** A new tree: {@code over} merged onto this one (maps deep-merge, the rest replaces, nulls kept). */
     public ValueTree merge(ValueTree over) {
-        Map<String, Object> out = Values.copy(data);
+        if (origins == null || over.origins == null) {
+            return new ValueTree(Values.merge(data, over.data), null, true);
+        }
+        Map<String, Object> out = new LinkedHashMap<>(data);
         TreeMap<String, Location> o = new TreeMap<>(origins);
         mergeInto(out, o, over.data, over.origins, "");
-        return new ValueTree(out, o);
+        return new ValueTree(out, o, true);
     }
 
     @SuppressWarnings("unchecked")
@@ -68,7 +86,7 @@ public final class ValueTree {
             Object ov = e.getValue();
             Object bv = target.get(e.getKey());
             if (ov instanceof Map<?, ?> om && bv instanceof Map<?, ?> bm) {
-                Map<String, Object> merged = Values.copy((Map<String, Object>) bm);
+                Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) bm);
                 Location mapLoc = overOrigins.get(child);
                 if (!targetOrigins.containsKey(child) && mapLoc != null) {
                     targetOrigins.put(child, mapLoc);
@@ -76,21 +94,29 @@ public final class ValueTree {
                 mergeInto(merged, targetOrigins, (Map<String, Object>) om, overOrigins, child);
                 target.put(e.getKey(), merged);
             } else {
-                target.put(e.getKey(), Values.deepCopy(ov));
-                subtree(targetOrigins, child).clear();
-                targetOrigins.putAll(subtree(overOrigins, child));
+                target.put(e.getKey(), ov);
+                clearSubtree(targetOrigins, child);
+                copySubtree(overOrigins, child, targetOrigins, child);
             }
         }
     }
 
-    private static NavigableMap<String, Location> subtree(TreeMap<String, Location> m, String ptr) {
-        // every key equal to ptr or starting with ptr + "/" ('/' + 1 == '0')
-        NavigableMap<String, Location> exact = m.subMap(ptr, true, ptr, true);
-        NavigableMap<String, Location> below = m.subMap(ptr + "/", true, ptr + "0", false);
-        TreeMap<String, Location> view = new TreeMap<>();
-        view.putAll(exact);
-        view.putAll(below);
-        return new RemovingView(m, view);
+    /** Removes {@code ptr} and everything below it. */
+    private static void clearSubtree(TreeMap<String, Location> m, String ptr) {
+        m.remove(ptr);
+        m.subMap(ptr + "/", true, ptr + "0", false).clear();
+    }
+
+    /** Copies {@code from}'s entries at and below {@code ptr} into {@code to}, re-rooted at {@code newPtr}. */
+    private static void copySubtree(TreeMap<String, Location> from, String ptr, TreeMap<String, Location> to,
+            String newPtr) {
+        Location l = from.get(ptr);
+        if (l != null) {
+            to.put(newPtr, l);
+        }
+        for (Map.Entry<String, Location> e : from.subMap(ptr + "/", true, ptr + "0", false).entrySet()) {
+            to.put(newPtr + e.getKey().substring(ptr.length()), e.getValue());
+        }
     }
 
     /** The subtree under {@code key} as a tree of its own (origins re-rooted), empty when absent or not a map. */
@@ -100,44 +126,52 @@ public final class ValueTree {
         if (!(v instanceof Map<?, ?>)) {
             return empty();
         }
+        if (origins == null) {
+            return new ValueTree((Map<String, Object>) v, null, true);
+        }
         String prefix = JsonPointer.append("", key);
         TreeMap<String, Location> o = new TreeMap<>();
-        for (Map.Entry<String, Location> e : subtree(origins, prefix).entrySet()) {
-            o.put(e.getKey().substring(prefix.length()), e.getValue());
-        }
-        return new ValueTree(Values.copy((Map<String, Object>) v), o);
+        copySubtree(origins, prefix, o, "");
+        return new ValueTree((Map<String, Object>) v, o, true);
     }
 
     /** This tree with {@code sub} placed (replacing) under {@code key}. */
     public ValueTree with(String key, ValueTree sub) {
-        Map<String, Object> out = Values.copy(data);
+        Map<String, Object> out = new LinkedHashMap<>(data);
+        out.put(key, sub.data);
+        if (origins == null || sub.origins == null) {
+            return new ValueTree(out, null, true);
+        }
         TreeMap<String, Location> o = new TreeMap<>(origins);
         String prefix = JsonPointer.append("", key);
-        subtree(o, prefix).clear();
-        out.put(key, Values.copy(sub.data));
-        for (Map.Entry<String, Location> e : sub.origins.entrySet()) {
-            o.put(prefix + e.getKey(), e.getValue());
-        }
-        return new ValueTree(out, o);
+        clearSubtree(o, prefix);
+        copySubtree(sub.origins, "", o, prefix);
+        return new ValueTree(out, o, true);
     }
 
     /** This tree without {@code key}. */
     public ValueTree without(String key) {
-        Map<String, Object> out = Values.copy(data);
+        Map<String, Object> out = new LinkedHashMap<>(data);
         out.remove(key);
+        if (origins == null) {
+            return new ValueTree(out, null, true);
+        }
         TreeMap<String, Location> o = new TreeMap<>(origins);
-        subtree(o, JsonPointer.append("", key)).clear();
-        return new ValueTree(out, o);
+        clearSubtree(o, JsonPointer.append("", key));
+        return new ValueTree(out, o, true);
     }
 
     /** The final form: null markers removed. */
     @SuppressWarnings("unchecked")
     public ValueTree withoutNulls() {
-        return new ValueTree((Map<String, Object>) Values.withoutNulls(data), origins);
+        return new ValueTree((Map<String, Object>) Values.withoutNulls(data), origins, true);
     }
 
     /** Where the node at {@code pointer} (or its nearest ancestor with a known source) came from. */
     public Location originOf(String pointer) {
+        if (origins == null) {
+            return null;
+        }
         String p = pointer;
         while (true) {
             Location l = origins.get(p);
@@ -149,24 +183,6 @@ public final class ValueTree {
             }
             int slash = p.lastIndexOf('/');
             p = slash <= 0 ? "" : p.substring(0, slash);
-        }
-    }
-
-    /** A view whose clear() removes the viewed keys from the backing map. */
-    private static final class RemovingView extends TreeMap<String, Location> {
-        private final TreeMap<String, Location> backing;
-
-        RemovingView(TreeMap<String, Location> backing, Map<String, Location> content) {
-            super(content);
-            this.backing = backing;
-        }
-
-        @Override
-        public void clear() {
-            for (String k : keySet()) {
-                backing.remove(k);
-            }
-            super.clear();
         }
     }
 }

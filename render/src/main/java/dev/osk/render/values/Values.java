@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
+ * Value trees are never modified once built; merges build new maps along the merged paths and share the rest.
+ *
  * The one merge rule osk applies everywhere: maps deep-merge, lists and scalars replace, and {@code null}
  * deletes. While layers are being stacked a null is kept as a marker, so that it can still delete a default that
  * a lower layer (for example a nested chart's own values.yaml) adds later; {@link #withoutNulls(Object)} removes
@@ -16,25 +18,19 @@ public final class Values {
     }
 
     /** {@code over} merged onto {@code base}; neither argument is modified. Nulls in {@code over} are kept. */
-    public static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> over) {
-        Map<String, Object> out = copy(base);
-        mergeInto(out, over);
-        return out;
-    }
-
     @SuppressWarnings("unchecked")
-    static void mergeInto(Map<String, Object> target, Map<String, Object> over) {
+    public static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> over) {
+        Map<String, Object> out = new LinkedHashMap<>(base);
         for (Map.Entry<String, Object> e : over.entrySet()) {
             Object ov = e.getValue();
-            Object bv = target.get(e.getKey());
+            Object bv = out.get(e.getKey());
             if (ov instanceof Map<?, ?> om && bv instanceof Map<?, ?> bm) {
-                Map<String, Object> merged = copy((Map<String, Object>) bm);
-                mergeInto(merged, (Map<String, Object>) om);
-                target.put(e.getKey(), merged);
+                out.put(e.getKey(), merge((Map<String, Object>) bm, (Map<String, Object>) om));
             } else {
-                target.put(e.getKey(), deepCopy(ov));
+                out.put(e.getKey(), ov);
             }
         }
+        return out;
     }
 
     /** A deep copy with every map entry whose value is null removed (nulls inside lists stay). */

@@ -1,17 +1,53 @@
 package dev.osk.render.yaml;
 
 import dev.osk.render.Location;
+import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * One parsed YAML document: its value (maps are {@code LinkedHashMap<String,Object>}, sequences
  * {@code ArrayList}, scalars String/Boolean/Long/BigInteger/BigDecimal/Double or null) and where each node
- * started, keyed by JSON pointer ({@code ""} is the root).
+ * started, by JSON pointer ({@code ""} is the root): either a map computed while reading, or the parsed node
+ * tree, searched when asked.
  */
-public record YamlDocument(Object value, Map<String, Location> locations) {
+public final class YamlDocument {
+    private final Object value;
+    private final Map<String, Location> locations;
+    private final Node root;
+    private final String source;
+    private final int lineOffset;
+
+    public YamlDocument(Object value, Map<String, Location> locations) {
+        this(value, locations, null, null, 0);
+    }
+
+    YamlDocument(Object value, Map<String, Location> locations, Node root, String source, int lineOffset) {
+        this.value = value;
+        this.locations = locations;
+        this.root = root;
+        this.source = source;
+        this.lineOffset = lineOffset;
+    }
+
+    public Object value() {
+        return value;
+    }
+
+    /** Every node's location by pointer (computed eagerly only for documents read with locations). */
+    public Map<String, Location> locations() {
+        return locations == null ? Map.of() : locations;
+    }
 
     /** Where the node at {@code pointer} starts, or the nearest enclosing node that has a location. */
     public Location locate(String pointer) {
+        if (locations == null) {
+            return root == null ? null : walk(pointer);
+        }
         String p = pointer;
         while (true) {
             Location loc = locations.get(p);
@@ -21,5 +57,33 @@ public record YamlDocument(Object value, Map<String, Location> locations) {
             int slash = p.lastIndexOf('/');
             p = slash <= 0 ? "" : p.substring(0, slash);
         }
+    }
+
+    private Location walk(String pointer) {
+        Node n = root;
+        for (String seg : JsonPointer.segments(pointer)) {
+            Node next = null;
+            if (n instanceof MappingNode m) {
+                for (NodeTuple t : m.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(seg)) {
+                        next = t.getValueNode();
+                        break;
+                    }
+                }
+            } else if (n instanceof SequenceNode s) {
+                List<Node> items = s.getValue();
+                try {
+                    int i = Integer.parseInt(seg);
+                    next = i >= 0 && i < items.size() ? items.get(i) : null;
+                } catch (NumberFormatException e) {
+                    next = null;
+                }
+            }
+            if (next == null) {
+                break;
+            }
+            n = next;
+        }
+        return YamlReader.location(source, lineOffset, n.getStartMark());
     }
 }

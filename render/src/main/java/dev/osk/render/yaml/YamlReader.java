@@ -53,13 +53,26 @@ public final class YamlReader {
      * Parses every document; {@code lineOffset} is added to reported lines (for text cut out of a larger file).
      */
     public List<YamlDocument> readAll(String text, String sourceName, int lineOffset) {
+        return read(text, sourceName, lineOffset, true);
+    }
+
+    /**
+     * Like {@link #readAll(String, String)}, but node locations are looked up in the parse tree when asked
+     * instead of being tabulated up front (cheaper for documents whose locations are rarely needed).
+     */
+    public List<YamlDocument> readAllLazily(String text, String sourceName) {
+        return read(text, sourceName, 0, false);
+    }
+
+    private List<YamlDocument> read(String text, String sourceName, int lineOffset, boolean eager) {
         Yaml yaml = newYaml();
         List<YamlDocument> docs = new ArrayList<>();
         try {
             for (Node node : yaml.composeAll(new StringReader(text))) {
-                Converter c = new Converter(sourceName, lineOffset);
+                Converter c = new Converter(sourceName, lineOffset, eager);
                 Object value = c.convert(node, "", 0);
-                docs.add(new YamlDocument(value, c.locations));
+                docs.add(eager ? new YamlDocument(value, c.locations)
+                        : new YamlDocument(value, null, node, sourceName, lineOffset));
             }
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -110,11 +123,13 @@ public final class YamlReader {
         final String source;
         final int lineOffset;
         final Map<String, Location> locations = new HashMap<>();
+        final boolean eager;
         int budget = MAX_NODES;
 
-        Converter(String source, int lineOffset) {
+        Converter(String source, int lineOffset, boolean eager) {
             this.source = source;
             this.lineOffset = lineOffset;
+            this.eager = eager;
         }
 
         Object convert(Node node, String pointer, int depth) {
@@ -125,7 +140,9 @@ public final class YamlReader {
             if (depth > MAX_DEPTH) {
                 throw new OskException(loc(node), "document nests deeper than " + MAX_DEPTH + " levels");
             }
-            locations.put(pointer, loc(node));
+            if (eager) {
+                locations.put(pointer, loc(node));
+            }
             if (node instanceof ScalarNode s) {
                 return scalar(s);
             }
@@ -134,7 +151,8 @@ public final class YamlReader {
                 List<Object> list = new ArrayList<>(seq.getValue().size());
                 int i = 0;
                 for (Node item : seq.getValue()) {
-                    list.add(convert(item, JsonPointer.append(pointer, i++), depth + 1));
+                    list.add(convert(item, eager ? JsonPointer.append(pointer, i) : pointer, depth + 1));
+                    i++;
                 }
                 return list;
             }
@@ -151,7 +169,7 @@ public final class YamlReader {
                 if (out.containsKey(key)) {
                     throw new OskException(loc(k), "duplicate key '" + key + "'");
                 }
-                String child = JsonPointer.append(pointer, key);
+                String child = eager ? JsonPointer.append(pointer, key) : pointer;
                 out.put(key, convert(t.getValueNode(), child, depth + 1));
             }
             return out;

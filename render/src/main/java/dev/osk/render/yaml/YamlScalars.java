@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Turns a value into YAML text that reads back as exactly that value, for insertion into a template:
@@ -12,8 +11,6 @@ import java.util.regex.Pattern;
  * style, and multi-line strings become literal blocks where the insertion point allows one.
  */
 public final class YamlScalars {
-    private static final Pattern PLAIN_SAFE = Pattern.compile("[A-Za-z0-9_./][A-Za-z0-9_./ -]*");
-
     private YamlScalars() {
     }
 
@@ -76,8 +73,19 @@ public final class YamlScalars {
 
     /** True when {@code s} can be written unquoted anywhere (block or flow context) and reads back unchanged. */
     public static boolean isPlainSafe(String s) {
-        return !s.isEmpty() && PLAIN_SAFE.matcher(s).matches() && !s.endsWith(" ") && !s.contains("  ")
-                && !YamlSchema.isAmbiguous(s);
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                    || c == '.' || c == '/' || (i > 0 && (c == '-' || (c == ' ' && s.charAt(i - 1) != ' ')));
+            if (!ok) {
+                return false;
+            }
+        }
+        return !YamlSchema.isAmbiguous(s);
     }
 
     static void appendString(StringBuilder sb, String s) {

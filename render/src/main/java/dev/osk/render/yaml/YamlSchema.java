@@ -38,6 +38,11 @@ public enum YamlSchema {
             "^(?:[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?|=|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*)$");
 
     private static final String NUM_FIRST = "-+0123456789.";
+    /** Every string some reader types starts with one of these (numbers, booleans, null, merge, value). */
+    private static final java.util.Set<String> WORDS = java.util.Set.of("y", "Y", "yes", "Yes", "YES", "n", "N",
+            "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
+            "null", "Null", "NULL");
+    private static final String AMBIGUOUS_FIRST = "-+0123456789.~nNyYtTfFoO<=";
 
     Resolver resolver() {
         return this == CORE ? new CoreResolver() : new KubeResolver();
@@ -50,6 +55,16 @@ public enum YamlSchema {
 
     /** True when a plain {@code s} would not read back as the same string in some YAML reader. */
     public static boolean isAmbiguous(String s) {
+        if (s.isEmpty()) {
+            return true;
+        }
+        char c = s.charAt(0);
+        if (AMBIGUOUS_FIRST.indexOf(c) < 0) {
+            return false;
+        }
+        if (Character.isLetter(c)) {
+            return s.length() <= 5 && WORDS.contains(s);
+        }
         return CORE_BOOL.matcher(s).matches() || KUBE_BOOL.matcher(s).matches() || NULL.matcher(s).matches()
                 || CORE_INT.matcher(s).matches() || KUBE_INT.matcher(s).matches()
                 || CORE_FLOAT.matcher(s).matches() || KUBE_FLOAT.matcher(s).matches()
@@ -64,7 +79,7 @@ public enum YamlSchema {
             addImplicitResolver(Tag.BOOL, CORE_BOOL, "tfTF");
             addImplicitResolver(Tag.INT, CORE_INT, NUM_FIRST);
             addImplicitResolver(Tag.FLOAT, CORE_FLOAT, NUM_FIRST);
-            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, YamlSchema.NULL, "~nN\0");
         }
     }
 
@@ -74,8 +89,8 @@ public enum YamlSchema {
             addImplicitResolver(Tag.BOOL, KUBE_BOOL, "yYnNtTfFoO");
             addImplicitResolver(Tag.INT, KUBE_INT, NUM_FIRST);
             addImplicitResolver(Tag.FLOAT, KUBE_FLOAT, NUM_FIRST);
-            addImplicitResolver(Tag.MERGE, MERGE, "<");
-            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.MERGE, YamlSchema.MERGE, "<");
+            addImplicitResolver(Tag.NULL, YamlSchema.NULL, "~nN\0");
         }
     }
 
@@ -89,7 +104,7 @@ public enum YamlSchema {
                     if (CORE_BOOL.matcher(value).matches()) {
                         return Tag.BOOL;
                     }
-                    if (NULL.matcher(value).matches()) {
+                    if (YamlSchema.NULL.matcher(value).matches()) {
                         return Tag.NULL;
                     }
                     if (CORE_INT.matcher(value).matches()) {

@@ -1,0 +1,111 @@
+package dev.osk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.osk.render.Engine;
+import dev.osk.render.RenderOptions;
+import dev.osk.render.RenderRequest;
+import dev.osk.render.graph.DependencyGraph;
+import dev.osk.render.manifest.Manifest;
+import dev.osk.render.manifest.ManifestWriter;
+import dev.osk.render.values.ValueSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The shipped catalogue: every service chart renders on its own, every kit renders with every overlay, twice
+ * with identical bytes, and every dependency an init container waits for is an object of the same render.
+ */
+class CatalogueTest {
+    static final Path REPO = GoldenCasesTest.REPO;
+
+    static List<Path> dirs(String under) throws IOException {
+        try (Stream<Path> s = Files.list(REPO.resolve(under))) {
+            return s.filter(d -> Files.isRegularFile(d.resolve("Chart.yaml"))).sorted().toList();
+        }
+    }
+
+    static List<Path> overlays() throws IOException {
+        try (Stream<Path> s = Files.list(REPO.resolve("values"))) {
+            return s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    static List<Manifest> render(Path chart, Path overlay) {
+        List<ValueSource> values = new ArrayList<>();
+        if (overlay != null) {
+            values.add(new ValueSource(ValueSource.Kind.FILE, overlay.toString()));
+        }
+        RenderRequest req = new RenderRequest(chart, values, RenderOptions.defaults(), REPO,
+                p -> REPO.relativize(p.toAbsolutePath().normalize()).toString());
+        return new Engine().render(req);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyServiceChartRendersAlone() throws IOException {
+        return dirs("charts/services").stream().map(chart -> DynamicTest.dynamicTest(
+                chart.getFileName().toString(), () -> assertThat(render(chart, null)).isNotEmpty()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyKitRendersWithEveryOverlay() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path kit : dirs("charts/kits")) {
+            for (Path overlay : overlays()) {
+                String name = kit.getFileName() + " with " + overlay.getFileName();
+                tests.add(DynamicTest.dynamicTest(name, () -> checkKit(kit, overlay)));
+            }
+        }
+        return tests.stream();
+    }
+
+    static void checkKit(Path kit, Path overlay) {
+        List<Manifest> first = render(kit, overlay);
+        List<Manifest> second = render(kit, overlay);
+        ManifestWriter w = new ManifestWriter();
+        assertThat(w.stream(second)).as("second render is byte-identical").isEqualTo(w.stream(first));
+
+        DependencyGraph g = DependencyGraph.of(first);
+        assertThat(g.dangling()).as("init-container dependencies that name no object of the render").isEmpty();
+
+        Set<String> served = new HashSet<>();
+        for (DependencyGraph.Edge e : g.edges()) {
+            if (e.via().equals("served-by")) {
+                served.add(e.from().name());
+            }
+        }
+        for (Manifest m : first) {
+            if (m.kind().equals("Service")) {
+                assertThat(served).as("Service %s selects the pods of some workload", m.name()).contains(m.name());
+            }
+        }
+
+        Set<String> ids = new HashSet<>();
+        for (Manifest m : first) {
+            assertThat(ids.add(m.kind() + "/" + m.name())).as("unique kind/name: %s", m.describe()).isTrue();
+        }
+        for (Manifest m : first) {
+            if (m.kind().equals("Deployment") || m.kind().equals("StatefulSet") || m.kind().equals("DaemonSet")) {
+                Map<?, ?> spec = (Map<?, ?>) m.object().get("spec");
+                Map<?, ?> selector = (Map<?, ?>) ((Map<?, ?>) spec.get("selector")).get("matchLabels");
+                Map<?, ?> labels = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) spec.get("template")).get("metadata"))
+                        .get("labels");
+                for (Map.Entry<?, ?> e : selector.entrySet()) {
+                    assertThat(labels.get(e.getKey())).as("pod label %s of %s matches its selector", e.getKey(),
+                            m.describe()).isEqualTo(e.getValue());
+                }
+                assertThat(selector.keySet().stream().map(String::valueOf).toList()).as("selector of %s holds no version label", m.describe())
+                        .doesNotContain("app.kubernetes.io/version", "helm.sh/chart");
+            }
+        }
+    }
+}
