@@ -58,6 +58,7 @@ class RoundTripCliTest {
                   name: rt
                 data:
                   v: {{v}}
+                top: {{v}}
                 list:
                 - {{v}}
                 flow: [{{v}}, end]
@@ -68,6 +69,7 @@ class RoundTripCliTest {
         for (List<Object> docs : List.of(r.docs(), r.coreDocs())) {
             Map<String, Object> obj = only(docs);
             assertThat(obj.get("data")).isEqualTo(map("v", s));
+            assertThat(obj.get("top")).isEqualTo(s);
             assertThat(obj.get("list")).isEqualTo(List.of(s));
             assertThat(obj.get("flow")).isEqualTo(List.of(s, "end"));
         }
@@ -95,6 +97,22 @@ class RoundTripCliTest {
         assertThat(data.get("bool")).isEqualTo(true);
         assertThat(data.get("map")).isEqualTo(map("a", 1, "on", "off", "n", map("l", Arrays.asList(1, "0755", null))));
         assertThat(data.get("list")).isEqualTo(List.of("x", 2, map("k", "yes")));
+    }
+
+    @Test
+    void numbersWithAnExponentStayNumbers() {
+        osk.write("app/templates/cm.yaml", Osk.configMap("t", "a: {{a}}\nb: {{b}}\nc: {{c}}"));
+        Osk.Result r = Osk.run("render", osk.path("app"), "--set-json", "a=1e3,b=1.5E-7,c=-2e+2");
+        assertThat(r.code()).as(r.toString()).isZero();
+        for (List<Object> docs : List.of(r.docs(), r.coreDocs())) {
+            Map<?, ?> data = (Map<?, ?>) only(docs).get("data");
+            assertThat(data.get("a")).as(r.out()).isInstanceOf(Number.class);
+            assertThat(((Number) data.get("a")).doubleValue()).isEqualTo(1000.0);
+            assertThat(data.get("b")).as(r.out()).isInstanceOf(Number.class);
+            assertThat(((Number) data.get("b")).doubleValue()).isEqualTo(1.5E-7);
+            assertThat(data.get("c")).as(r.out()).isInstanceOf(Number.class);
+            assertThat(((Number) data.get("c")).doubleValue()).isEqualTo(-200.0);
+        }
     }
 
     @Test

@@ -59,6 +59,7 @@ class TemplateTest {
                   v: {{v}}
                   nested:
                     deeper: {{v}}
+                top: {{v}}
                 list:
                 - {{v}}
                 - k: {{v}}
@@ -67,6 +68,7 @@ class TemplateTest {
                 """, setJson("v=" + Json.string(s)));
         Map<String, Object> obj = find(out, "ConfigMap", "rt").object();
         assertThat(obj.get("data")).isEqualTo(map("v", s, "nested", map("deeper", s)));
+        assertThat(obj.get("top")).isEqualTo(s);
         assertThat(obj.get("list")).isEqualTo(List.of(s, map("k", s)));
         assertThat(obj.get("flow")).isEqualTo(List.of(s, "end"));
         assertThat(obj.get("flowmap")).isEqualTo(map("k", s, "z", "end"));
