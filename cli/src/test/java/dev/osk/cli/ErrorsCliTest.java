@@ -250,6 +250,21 @@ class ErrorsCliTest {
     }
 
     @Test
+    void noCommandIsAUsageError() {
+        Osk.Result r = Osk.run();
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isNotEmpty();
+    }
+
+    @Test
+    void helpIsNotAnError() {
+        Osk.Result r = Osk.run("help", "render");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("--show-only").contains("--output-dir");
+    }
+
+    @Test
     void successPrintsNothingOnStderr() {
         Osk.Result r = render();
         assertThat(r.code()).isZero();

@@ -100,6 +100,28 @@ class RenderOutputCliTest {
     }
 
     @Test
+    void everyKindOfHelmsInstallOrderInThatOrder() {
+        List<String> helm = List.of("PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange",
+                "PodDisruptionBudget", "ServiceAccount", "Secret", "ConfigMap", "StorageClass", "PersistentVolume",
+                "PersistentVolumeClaim", "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "Role",
+                "RoleBinding", "Service", "DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment",
+                "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress", "APIService",
+                "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration");
+        osk.chart("app", "app");
+        // file names in reverse alphabetical order of kind, all in one template in reverse order as well
+        List<String> docs = new ArrayList<>();
+        for (int i = helm.size() - 1; i >= 0; i--) {
+            docs.add(Osk.object("example.com/v1", helm.get(i), "o" + i));
+        }
+        docs.add(Osk.object("example.com/v1", "Custom", "c"));
+        osk.write("app/templates/all.yaml", String.join("---\n", docs));
+        List<String> kinds = printed(ok("render", osk.path("app")).out()).stream().map(Printed::kind).toList();
+        List<String> expected = new ArrayList<>(helm);
+        expected.add("Custom");
+        assertThat(kinds).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void sourcePathsNameTheAliasOfEveryChartOnTheWay() {
         osk.chart("kit", "kit", "dependencies:", "  - name: svc", "    alias: keystone");
         osk.chart("kit/charts/svc", "svc", "dependencies:", "  - name: micro", "    alias: api-deployment",

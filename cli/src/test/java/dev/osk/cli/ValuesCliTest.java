@@ -165,6 +165,20 @@ class ValuesCliTest {
     }
 
     @Test
+    void numbersFromValuesFilesStayExactInValuesAndRenderOutput() {
+        osk.write("app/values.yaml", "dec: 1.10\nbig: 123456789012345678901234567890\nword: yes\n");
+        osk.write("app/templates/cm.yaml", Osk.configMap("c", "dec: {{dec}}\nbig: {{big}}\nword: {{word}}"));
+        Osk.Result v = Osk.run("values", osk.path("app"));
+        assertThat(v.code()).as(v.toString()).isZero();
+        assertThat(v.out().lines().toList()).contains("dec: 1.10", "big: 123456789012345678901234567890");
+        assertThat(v.values()).containsEntry("word", "yes");
+        Osk.Result r = Osk.run("render", osk.path("app"));
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out().lines().toList()).contains("  dec: 1.10", "  big: 123456789012345678901234567890");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) r.docs().get(0)).get("data")).get("word")).isEqualTo("yes");
+    }
+
+    @Test
     void explainNamesTheSourceOfEveryLeaf() {
         osk.write("app/values.yaml", "a:\n  b: 1\n  c: [x, y]\n");
         osk.write("o.yaml", "# overlay\na:\n  c: [z]\n");

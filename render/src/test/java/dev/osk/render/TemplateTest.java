@@ -139,6 +139,13 @@ class TemplateTest {
     }
 
     @Test
+    void anEscapedDotNamesAKeyThatHoldsADot() {
+        fx.write("app/values.yaml", "conf:\n  keystone.conf: {debug: true}\n  keystone: {conf: wrong}\n");
+        List<Manifest> out = render(TestCharts.configMap("t", "a: {{conf.keystone\\.conf.debug}}"));
+        assertThat(data(out, "t")).containsEntry("a", true);
+    }
+
+    @Test
     void tripleBracesInsertRawText() {
         List<Manifest> out = render(TestCharts.configMap("t", """
                 raw: {{{v}}}

@@ -312,7 +312,8 @@ class ValuesRulesTest {
         fx.chart("top/charts/worker", "worker");
         fx.write("top/charts/worker/values.yaml", "n: 0\nd: default\n");
         fx.write("top/charts/worker/templates/cm.yaml",
-                TestCharts.configMap("{{osk.scope.key}}-{{n}}", "d: {{d}}\nkey: {{osk.scope.key}}"));
+                TestCharts.configMap("{{osk.scope.key}}-{{n}}",
+                        "d: {{d}}\nkey: {{osk.scope.key}}\ncomponent: {{osk.scope.component}}"));
         ChartInstance root = fx.instances("top");
         assertThat(instance(root, "w1").values().data()).containsEntry("n", 1L).containsEntry("d", "default");
         assertThat(instance(root, "w2").values().data()).containsEntry("n", 2L).containsEntry("d", "default");
@@ -320,7 +321,8 @@ class ValuesRulesTest {
         assertThat(out).extracting(Manifest::name).containsExactlyInAnyOrder("w1-1", "w2-2");
         assertThat(out).extracting(Manifest::sourcePath).containsExactlyInAnyOrder(
                 "top/charts/w1/templates/cm.yaml", "top/charts/w2/templates/cm.yaml");
-        assertThat(data(out, "w2-2")).containsEntry("key", "w2").containsEntry("d", "default");
+        assertThat(data(out, "w2-2")).containsEntry("key", "w2").containsEntry("d", "default")
+                .containsEntry("component", "w2");
     }
 
     @Test
