@@ -76,6 +76,33 @@ class RoundTripCliTest {
     }
 
     @Test
+    void trickyStringsAsMapKeysReadBackExactly() {
+        StringBuilder json = new StringBuilder("m={");
+        Map<String, Object> expected = new LinkedHashMap<>();
+        int i = 0;
+        for (String s : Json.trickyStrings()) {
+            if (s.length() > 1000) {
+                continue; // a key that long is beyond any YAML reader's implicit-key limit
+            }
+            json.append(i == 0 ? "" : ",").append(Json.string(s)).append(":").append(i);
+            expected.put(s, i++);
+        }
+        osk.write("app/templates/cm.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: keys
+                flow: {{m}}
+                """);
+        Osk.Result r = Osk.run("render", osk.path("app"), "--set-json", json.append("}").toString());
+        assertThat(r.code()).as(r.err().substring(0, Math.min(400, r.err().length()))).isZero();
+        for (List<Object> docs : List.of(r.docs(), r.coreDocs())) {
+            Map<String, Object> obj = only(docs);
+            assertThat(obj.get("flow")).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void numbersBooleansMapsAndListsKeepTheirType() {
         osk.write("app/templates/cm.yaml", Osk.configMap("t", """
                 int: {{i}}

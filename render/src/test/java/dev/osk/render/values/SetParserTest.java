@@ -216,6 +216,8 @@ class SetParserTest {
         // JSON only requires C0 control characters to be escaped; DEL and C1 characters may appear as they are
         assertThat(setJson("a=\"del\u007f\"")).isEqualTo(map("a", "del\u007f"));
         assertThat(setJson("a=\"c1\u0085\"")).isEqualTo(map("a", "c1\u0085"));
+        assertThat(setJson("{\"line\\u2028sep\":1,\"raw\u2028sep\":2}"))
+                .isEqualTo(map("line\u2028sep", 1L, "raw\u2028sep", 2L));
     }
 
     @Test
