@@ -40,10 +40,12 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("osk: " + ex.getMessage());
-        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
-            err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        String hint = "";
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            hint = " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)";
         }
+        err.println("osk: " + ex.getMessage().replaceAll("\\s*\\n\\s*", " ").trim() + hint
+                + "; see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
         err.flush();
         return ExitCodes.USAGE;
     }

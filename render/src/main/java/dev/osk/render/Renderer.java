@@ -178,18 +178,14 @@ public final class Renderer {
             rungs.add(new ScopeLadder.Rung(rungName(inst), inst.values().data()));
             ChartInstance parent = inst.parent();
             if (inst.component() != null && parent != null) {
-                Object comp = parent.values().data().get(inst.component());
-                if (comp instanceof Map<?, ?> cm) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> compMap = (Map<String, Object>) cm;
-                    String compName = prefix(parent) + inst.component();
-                    if (inst.kind() != null && compMap.get(inst.kind()) instanceof Map<?, ?> km) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> kindMap = (Map<String, Object>) km;
-                        rungs.add(new ScopeLadder.Rung(compName + "." + inst.kind(), kindMap));
-                    }
-                    rungs.add(new ScopeLadder.Rung(compName, compMap));
+                // both rungs are always on the ladder (empty when the parent has no such block), so error
+                // messages name every place a value could be set
+                Map<String, Object> compMap = Values.child(parent.values().data(), inst.component());
+                String compName = prefix(parent) + inst.component();
+                if (inst.kind() != null) {
+                    rungs.add(new ScopeLadder.Rung(compName + "." + inst.kind(), Values.child(compMap, inst.kind())));
                 }
+                rungs.add(new ScopeLadder.Rung(compName, compMap));
             }
             for (ChartInstance a = parent; a != null; a = a.parent()) {
                 rungs.add(new ScopeLadder.Rung(rungName(a), a.values().data()));

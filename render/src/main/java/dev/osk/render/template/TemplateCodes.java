@@ -62,6 +62,7 @@ final class TemplateCodes {
     static final class YamlValueCode extends ValueCode {
         private static final Pattern BLOCK_PREFIX = Pattern.compile("^( *)((?:- +)*)(?:[^\\s#\\-\"'{\\[][^#]*?: +)?$");
         private static final Pattern SUFFIX_END = Pattern.compile("[ \\t]*(?:#.*)?\\r?\\n?");
+        private static final Pattern SUFFIX_BLANK = Pattern.compile("[ \\t]*\\r?\\n?");
         private final Location location;
         private String suffix;
 
@@ -113,7 +114,8 @@ final class TemplateCodes {
             if (!standsAlone(line) && !(value instanceof Map<?, ?>) && !(value instanceof List<?>)) {
                 return embedded(ValueText.of(value), line);
             }
-            if (value instanceof String s && s.indexOf('\n') >= 0 && lineEndsAfter()) {
+            if (value instanceof String s && s.indexOf('\n') >= 0 && suffix != null
+                    && SUFFIX_BLANK.matcher(suffix).matches()) {
                 java.util.regex.Matcher m = BLOCK_PREFIX.matcher(line);
                 if (!line.isBlank() && (line.endsWith(": ") || line.endsWith("- ")) && m.matches()) {
                     int keyCol = m.group(1).length() + m.group(2).length();

@@ -1,8 +1,6 @@
 package dev.osk.render.values;
 
 import dev.osk.render.InvalidRequestException;
-import dev.osk.render.yaml.YamlReader;
-import dev.osk.render.yaml.YamlSchema;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -267,9 +265,9 @@ public final class SetParser {
             throw error("empty JSON value");
         }
         try {
-            return new YamlReader(YamlSchema.CORE).readOne(text, mode.flag).value();
-        } catch (RuntimeException e) {
-            throw error("invalid JSON '" + text + "'");
+            return JsonReader.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw error("invalid JSON '" + text + "': " + e.getMessage());
         }
     }
 

@@ -29,8 +29,16 @@ public record ValueSource(Kind kind, String argument) {
     /** All layers merged in order, nulls kept as deletion markers. */
     public static ValueTree merge(List<ValueSource> sources, Path baseDir, java.util.function.Function<Path, String> display) {
         ValueTree out = ValueTree.empty();
+        // as in Helm: every -f file (in order) first, then the --set family (in order), wherever they stand
         for (ValueSource s : sources) {
-            out = out.merge(s.load(baseDir, display));
+            if (s.kind() == Kind.FILE) {
+                out = out.merge(s.load(baseDir, display));
+            }
+        }
+        for (ValueSource s : sources) {
+            if (s.kind() != Kind.FILE) {
+                out = out.merge(s.load(baseDir, display));
+            }
         }
         return out;
     }
