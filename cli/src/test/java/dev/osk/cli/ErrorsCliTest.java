@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -236,15 +235,11 @@ class ErrorsCliTest {
     }
 
     @Test
-    @Disabled("BUG: picocli usage errors print two lines on stderr (the problem and \"Run 'osk ... --help' for"
-            + " usage.\"); README: every problem is one line")
     void unknownFlag() {
         oneLine(render("--bogus"), 2, "", "--bogus");
     }
 
     @Test
-    @Disabled("BUG: picocli usage errors print two lines on stderr (the problem and \"Run 'osk ... --help' for"
-            + " usage.\"); README: every problem is one line")
     void unknownCommand() {
         oneLine(Osk.run("frobnicate"), 2, "", "frobnicate");
     }

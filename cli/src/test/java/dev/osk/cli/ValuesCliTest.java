@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,8 +124,6 @@ class ValuesCliTest {
     }
 
     @Test
-    @Disabled("BUG: a -f given after --set overrides it; README orders all -f overlays (layer 4) below the --set"
-            + " family (layer 5)")
     void setFlagsBeatValuesFilesWhereverTheFileIsGiven() {
         // README: -f overlays are layer 4, the --set family layer 5
         osk.write("f.yaml", "v: fromfile\nw: fromfile\n");

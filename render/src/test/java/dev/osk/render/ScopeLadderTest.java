@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -198,9 +197,6 @@ class ScopeLadderTest {
     }
 
     @Test
-    @Disabled("BUG: the missing-value error lists only the rungs whose blocks exist: with the README's worked example"
-            + " values (keystone.api present, keystone.api.deployment absent) it omits keystone.api.deployment,"
-            + " which the README's example message lists")
     void theMissingValueErrorListsTheRungsAtFileLineAndColumn() {
         kit("global:\n  image: {registry: quay.io}\n", "", "", "replicas: {{replicas}}");
         fx.write("aio.yaml", """
