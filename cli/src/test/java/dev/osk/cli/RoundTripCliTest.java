@@ -128,8 +128,6 @@ class RoundTripCliTest {
     }
 
     @Test
-    @Disabled("BUG: a multi-line value ending in a blank line (literal block '|+') on the last line of a template"
-            + " reads back with one newline more: the template's final newline becomes a kept blank line")
     void aValueEndingInBlankLinesOnTheLastLineOfATemplate() {
         osk.write("app/templates/cm.yaml", Osk.configMap("t", "last: {{v}}"));
         for (String s : List.of("a\n\n", "multi\nline\n\n", "a\n\n\n")) {

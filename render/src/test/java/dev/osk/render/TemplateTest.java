@@ -110,8 +110,6 @@ class TemplateTest {
     }
 
     @ParameterizedTest
-    @Disabled("BUG: a multi-line value ending in a blank line (literal block '|+') on the last line of a template"
-            + " reads back with one newline more: the template's final newline becomes a kept blank line")
     @MethodSource("trickyMultiLine")
     void aMultiLineStringOnTheLastLineOfATemplateReadsBackExactly(String s) {
         List<Manifest> out = render("""

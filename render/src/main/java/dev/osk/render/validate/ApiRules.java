@@ -57,7 +57,7 @@ final class ApiRules {
             case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet" -> workload();
             case "Job" -> job(map(obj.get("spec")), "/spec");
             case "CronJob" -> cronJob();
-            case "Pod" -> podSpec(map(obj.get("spec")), "/spec", "Pod");
+            case "Pod" -> podSpec(map(obj.get("spec")), "/spec", "Pod", Set.of());
             case "Service" -> service();
             case "PersistentVolumeClaim" -> pvcSpec(map(obj.get("spec")), "/spec");
             case "RoleBinding", "ClusterRoleBinding" -> binding();
@@ -224,7 +224,14 @@ final class ApiRules {
             default -> {
             }
         }
-        podSpec(map(template.get("spec")), "/spec/template/spec", kind);
+        Set<String> claims = new HashSet<>();
+        for (Object vct : list(spec.get("volumeClaimTemplates"))) {
+            Object n = map(map(vct).get("metadata")).get("name");
+            if (n != null) {
+                claims.add(String.valueOf(n));
+            }
+        }
+        podSpec(map(template.get("spec")), "/spec/template/spec", kind, claims);
     }
 
     private void job(Map<String, Object> spec, String ptr) {
@@ -234,7 +241,7 @@ final class ApiRules {
         }
         Map<String, Object> template = map(spec.get("template"));
         labels(map(template.get("metadata")).get("labels"), ptr + "/template/metadata/labels");
-        podSpec(map(template.get("spec")), ptr + "/template/spec", "Job");
+        podSpec(map(template.get("spec")), ptr + "/template/spec", "Job", Set.of());
     }
 
     private void cronJob() {
@@ -252,7 +259,8 @@ final class ApiRules {
 
     // ---- pods
 
-    private void podSpec(Map<String, Object> spec, String ptr, String owner) {
+    /** @param claims volume names a StatefulSet's volumeClaimTemplates provide */
+    private void podSpec(Map<String, Object> spec, String ptr, String owner, Set<String> claims) {
         Object restart = spec.get("restartPolicy");
         if (owner.equals("Job")) {
             if (restart == null) {
@@ -267,7 +275,7 @@ final class ApiRules {
             oneOf(restart, ptr + "/restartPolicy", "Always", "OnFailure", "Never");
         }
         oneOf(spec.get("dnsPolicy"), ptr + "/dnsPolicy", "ClusterFirstWithHostNet", "ClusterFirst", "Default", "None");
-        Set<String> volumes = new HashSet<>();
+        Set<String> volumes = new HashSet<>(claims);
         if (spec.get("volumes") instanceof List<?> vols) {
             for (int i = 0; i < vols.size(); i++) {
                 Object n = map(vols.get(i)).get("name");
