@@ -48,8 +48,10 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        long t0 = System.nanoTime();
         RenderRequest request = chart.request(showOnly);
         List<Manifest> manifests = new Engine().render(request);
+        long t1 = System.nanoTime();
         if (!skipValidation) {
             ValidationReport report = new Validator().validate(manifests,
                     validation.options(request.options().kubeVersion()));
@@ -64,11 +66,19 @@ final class RenderCommand implements Callable<Integer> {
             }
             err.flush();
         }
+        long t2 = System.nanoTime();
         ManifestWriter writer = new ManifestWriter();
         if (outputDir != null) {
             writer.directory(manifests, Workspace.cwd().resolve(outputDir));
         } else {
             writer.stream(manifests, spec.commandLine().getOut());
+        }
+        if (debug.debug) {
+            long t3 = System.nanoTime();
+            spec.commandLine().getErr().printf("osk: debug: %d objects; render %d ms, validate %d ms, write %d ms;"
+                    + " JVM up %d ms%n", manifests.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+            spec.commandLine().getErr().flush();
         }
         return ExitCodes.OK;
     }
