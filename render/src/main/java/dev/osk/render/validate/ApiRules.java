@@ -68,6 +68,7 @@ final class ApiRules {
                 configKeys("stringData", false);
             }
             case "PodDisruptionBudget" -> pdb();
+            case "Ingress" -> ingress();
             default -> {
             }
         }
@@ -245,6 +246,11 @@ final class ApiRules {
     }
 
     private void cronJob() {
+        Object name = map(obj.get("metadata")).get("name");
+        if (name instanceof String n && n.length() > 52) {
+            sink.report(Check.API_RULES, "/metadata/name", "a CronJob name may be at most 52 characters (its Jobs add"
+                    + " 11), not " + n.length());
+        }
         Map<String, Object> spec = map(obj.get("spec"));
         if (spec.get("schedule") == null) {
             sink.report(Check.SCHEMA, "/spec/schedule", "required field is missing: schedule");
@@ -289,11 +295,14 @@ final class ApiRules {
                 }
             }
         }
-        if (!(spec.get("containers") instanceof List<?> cs) || cs.isEmpty()) {
-            sink.report(Check.SCHEMA, ptr + "/containers", "required field is missing: containers (at least one)");
+        if (spec.get("containers") == null) {
+            sink.report(Check.SCHEMA, ptr + "/containers", "required field is missing: containers");
+        } else if (spec.get("containers") instanceof List<?> cs && cs.isEmpty()) {
+            sink.report(Check.API_RULES, ptr + "/containers", "at least one container is required");
         }
         Set<String> names = new HashSet<>();
-        for (String field : new String[] {"initContainers", "containers"}) {
+        // as the API server: regular containers first, so a clash is reported on the init container
+        for (String field : new String[] {"containers", "initContainers"}) {
             if (spec.get(field) instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
                     container(map(list.get(i)), ptr + "/" + field + "/" + i, names, volumes);
@@ -370,6 +379,16 @@ final class ApiRules {
     private void resources(Map<String, Object> r, String ptr) {
         Map<String, Object> req = map(r.get("requests"));
         Map<String, Object> lim = map(r.get("limits"));
+        for (String part : new String[] {"requests", "limits"}) {
+            for (Map.Entry<String, Object> e : map(r.get(part)).entrySet()) {
+                BigDecimal q = Quantities.value(e.getValue());
+                if (q != null && q.signum() < 0) {
+                    sink.report(Check.API_RULES, ptr + "/" + part + "/" + e.getKey(), "must be greater than or equal"
+                            + " to 0, not " + e.getValue());
+                    return;
+                }
+            }
+        }
         for (Map.Entry<String, Object> e : req.entrySet()) {
             BigDecimal rq = Quantities.value(e.getValue());
             BigDecimal lm = lim.containsKey(e.getKey()) ? Quantities.value(lim.get(e.getKey())) : null;
@@ -420,8 +439,8 @@ final class ApiRules {
         boolean headless = "None".equals(spec.get("clusterIP"));
         boolean external = "ExternalName".equals(type);
         if (!(spec.get("ports") instanceof List<?> ports) || ports.isEmpty()) {
-            if (!headless && !external) {
-                sink.report(Check.SCHEMA, "/spec/ports", "required field is missing: ports (at least one)");
+            if (!headless && !external && !(spec.get("ports") != null && !(spec.get("ports") instanceof List<?>))) {
+                sink.report(Check.API_RULES, "/spec/ports", "a Service needs at least one port");
             }
             return;
         }
@@ -533,6 +552,28 @@ final class ApiRules {
             return true;
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    private void ingress() {
+        if (!"networking.k8s.io/v1".equals(obj.get("apiVersion"))) {
+            return;
+        }
+        List<Object> rules = list(map(obj.get("spec")).get("rules"));
+        for (int i = 0; i < rules.size(); i++) {
+            List<Object> paths = list(map(map(rules.get(i)).get("http")).get("paths"));
+            for (int j = 0; j < paths.size(); j++) {
+                Map<String, Object> path = map(paths.get(j));
+                String p = "/spec/rules/" + i + "/http/paths/" + j;
+                if (path.get("pathType") == null) {
+                    sink.report(Check.SCHEMA, p + "/pathType", "required field is missing: pathType");
+                } else {
+                    oneOf(path.get("pathType"), p + "/pathType", "Exact", "Prefix", "ImplementationSpecific");
+                }
+                if (path.get("backend") == null) {
+                    sink.report(Check.SCHEMA, p + "/backend", "required field is missing: backend");
+                }
+            }
         }
     }
 

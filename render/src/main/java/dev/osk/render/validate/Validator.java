@@ -56,7 +56,7 @@ public final class Validator {
                     + " CustomResourceDefinition in this set defines it)"
                     : "apiVersion '" + apiVersion + "' does not serve kind " + kind + " (served by "
                             + String.join(", ", served) + ")";
-            out.add(finding(m, Check.SCHEMA, "/apiVersion", msg, options));
+            out.add(finding(m, Check.SCHEMA, served.isEmpty() ? "/kind" : "/apiVersion", msg, options));
             return;
         }
         SchemaWalker.walk(obj, type, "", (check, ptr, msg) -> out.add(finding(m, check, ptr, msg, options)));
