@@ -37,16 +37,52 @@ public final class ManifestReader {
             } catch (IOException e) {
                 throw new InvalidRequestException("cannot list " + display.apply(path) + ": " + e.getMessage());
             }
+            return readFiles(files);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new InvalidRequestException("no such file or folder: " + display.apply(path));
+        }
+        return readFile(path);
+    }
+
+    /** Reads files concurrently (parsing dominates large sets); the result keeps file order. */
+    private List<Manifest> readFiles(List<Path> files) {
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), files.size());
+        if (threads <= 1) {
             List<Manifest> out = new ArrayList<>();
             for (Path f : files) {
                 out.addAll(readFile(f));
             }
             return out;
         }
-        if (!Files.isRegularFile(path)) {
-            throw new InvalidRequestException("no such file or folder: " + display.apply(path));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "osk-read");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<List<Manifest>>> parts = new ArrayList<>();
+            for (Path f : files) {
+                parts.add(pool.submit(() -> readFile(f)));
+            }
+            List<Manifest> out = new ArrayList<>();
+            for (java.util.concurrent.Future<List<Manifest>> part : parts) {
+                try {
+                    out.addAll(part.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
         }
-        return readFile(path);
     }
 
     private static boolean isManifestFile(Path p) {

@@ -62,9 +62,17 @@ final class CrossChecks {
             references(m, ApiRules.map(template.get("spec")), base + "/spec");
             dependencies(m, ApiRules.map(template.get("spec")), base + "/spec");
         }
+        Map<String, List<Map<String, Object>>> podLabelsByNs = new HashMap<>();
+        for (Manifest m : manifests) {
+            Map<String, Object> template = PodTemplates.podSpecOwner(m.object(), m.kind());
+            if (template != null) {
+                podLabelsByNs.computeIfAbsent(ns(m), k -> new java.util.ArrayList<>())
+                        .add(PodTemplates.podLabels(template));
+            }
+        }
         for (Manifest m : manifests) {
             if (m.kind().equals("Service")) {
-                serviceSelects(m);
+                serviceSelects(m, podLabelsByNs.getOrDefault(ns(m), List.of()));
             }
         }
     }
@@ -183,18 +191,13 @@ final class CrossChecks {
         }
     }
 
-    private void serviceSelects(Manifest svc) {
+    private void serviceSelects(Manifest svc, List<Map<String, Object>> podLabels) {
         Map<String, Object> spec = ApiRules.map(svc.object().get("spec"));
         Map<String, Object> selector = ApiRules.map(spec.get("selector"));
         if (selector.isEmpty() || "ExternalName".equals(spec.get("type"))) {
             return;
         }
-        for (Manifest m : manifests) {
-            Map<String, Object> template = PodTemplates.podSpecOwner(m.object(), m.kind());
-            if (template == null || !ns(m).equals(ns(svc))) {
-                continue;
-            }
-            Map<String, Object> labels = PodTemplates.podLabels(template);
+        for (Map<String, Object> labels : podLabels) {
             boolean all = true;
             for (Map.Entry<String, Object> e : selector.entrySet()) {
                 if (!String.valueOf(e.getValue()).equals(String.valueOf(labels.get(e.getKey())))) {
