@@ -3,6 +3,10 @@ package dev.osk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.osk.render.Engine;
+import dev.osk.render.KubeVersion;
+import dev.osk.render.validate.ValidationOptions;
+import dev.osk.render.validate.ValidationReport;
+import dev.osk.render.validate.Validator;
 import dev.osk.render.RenderOptions;
 import dev.osk.render.RenderRequest;
 import dev.osk.render.graph.DependencyGraph;
@@ -63,6 +67,30 @@ class CatalogueTest {
             for (Path overlay : overlays()) {
                 String name = kit.getFileName() + " with " + overlay.getFileName();
                 tests.add(DynamicTest.dynamicTest(name, () -> checkKit(kit, overlay)));
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyKitValidatesCleanForOldAndNewClusters() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path kit : dirs("charts/kits")) {
+            for (Path overlay : overlays()) {
+                for (String version : List.of("1.20", "1.34")) {
+                    String name = kit.getFileName() + " with " + overlay.getFileName() + " for " + version;
+                    tests.add(DynamicTest.dynamicTest(name, () -> {
+                        KubeVersion v = KubeVersion.parse(version);
+                        List<ValueSource> values = List.of(new ValueSource(ValueSource.Kind.FILE, overlay.toString()));
+                        RenderOptions opts = new RenderOptions(null, "openstack", true, v, List.of());
+                        List<Manifest> ms = new Engine().render(new RenderRequest(kit, values, opts, REPO,
+                                p -> REPO.relativize(p.toAbsolutePath().normalize()).toString()));
+                        ValidationReport report = new Validator().validate(ms,
+                                new ValidationOptions(v, Set.of(), Set.of()));
+                        assertThat(report.findings()).as(name).isEmpty();
+                        assertThat(report.objects()).isEqualTo(ms.size()).isPositive();
+                    }));
+                }
             }
         }
         return tests.stream();
