@@ -18,7 +18,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         int code;
         if (ex instanceof InvalidRequestException e) {
             err.println("osk: " + e.getMessage());
-            code = ExitCodes.USAGE;
+            code = usageCode(cmd);
         } else if (ex instanceof OskException e) {
             for (String line : e.lines()) {
                 err.println(line);
@@ -47,7 +47,12 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         err.println("osk: " + ex.getMessage().replaceAll("\\s*\\n\\s*", " ").trim() + hint
                 + "; see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
         err.flush();
-        return ExitCodes.USAGE;
+        return usageCode(cmd);
+    }
+
+    /** {@link ExitCodes#USAGE}, unless the command reports usage errors otherwise ({@code osk diff}: 1). */
+    private static int usageCode(CommandLine cmd) {
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** Whether --debug was given anywhere on the command line. */

@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int ERROR = 1;
     /** A usage error: unknown flag, malformed flag value, missing chart or values file named on the command line. */
     public static final int USAGE = 2;
+    /** {@code osk diff --exit-code}: the two sides differ (diff reports usage errors as {@link #ERROR}). */
+    public static final int CHANGES = 2;
 
     private ExitCodes() {
     }
