@@ -36,11 +36,12 @@ import picocli.CommandLine.Spec;
  * {@code -} for stdin, or a chart (a folder with Chart.yaml) rendered with the shared and its own values.
  */
 @Command(name = "diff", sortOptions = false, exitCodeOnInvalidInput = ExitCodes.ERROR,
-        description = {"Compare two sets of Kubernetes objects: added (+), removed (-) and changed (~) objects,",
-            "a unified diff of each changed object, and a summary line. Objects are matched by group, kind,",
-            "namespace and name; document order, field order and YAML style are no change.",
-            "OLD and NEW are each a manifest file or folder, - for stdin, or a chart (a folder with Chart.yaml).",
-            "Exit 0 (with --exit-code: 0 no changes, 2 changes found), 1 on any error."},
+        description = {"Compare two sets of Kubernetes objects: the added (+), removed (-) and changed (~) objects, a"
+                + " unified diff of each changed object, and a summary line.",
+            "Objects are matched by group, kind, namespace and name; document order, field order and YAML style are"
+                + " no change. Secret values are hidden.",
+            "OLD and NEW are each a manifest file or folder, - for stdin, or a chart (a folder with Chart.yaml),"
+                + " rendered with the shared values flags and its own (--old-* or --new-*)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no changes, or changes without --exit-code", "1:an error (usage errors included)",
             "2:changes found (with --exit-code)"})
@@ -70,7 +71,7 @@ final class DiffCommand implements Callable<Integer> {
                     + " or a dotted path with * and ** (metadata.annotations.checksum*, **.annotations.checksum*).")
     List<String> ignore = new ArrayList<>();
 
-    @Option(names = "--ignore-kind", paramLabel = "KIND", description = "Leave every object of a kind out (repeatable).")
+    @Option(names = "--ignore-kind", paramLabel = "KIND", description = "Leave every object of a kind out, e.g. Secret (repeatable; any case).")
     List<String> ignoreKinds = new ArrayList<>();
 
     @Option(names = "--show-secrets", description = "Show the values of Secret data (hidden by default: only the"

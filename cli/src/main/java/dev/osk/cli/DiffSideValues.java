@@ -13,52 +13,52 @@ final class DiffSideValues {
     final List<ValueSource> old = new ArrayList<>();
     final List<ValueSource> neu = new ArrayList<>();
 
-    @Option(names = "--old-values", paramLabel = "FILE", description = "Values file for the OLD chart only (repeatable).")
+    @Option(names = "--old-values", order = 101, paramLabel = "FILE", description = "Values file for the OLD chart only (repeatable).")
     void oldFile(String f) {
         old.add(new ValueSource(ValueSource.Kind.FILE, f));
     }
 
-    @Option(names = "--new-values", paramLabel = "FILE", description = "Values file for the NEW chart only (repeatable).")
+    @Option(names = "--new-values", order = 106, paramLabel = "FILE", description = "Values file for the NEW chart only (repeatable).")
     void newFile(String f) {
         neu.add(new ValueSource(ValueSource.Kind.FILE, f));
     }
 
-    @Option(names = "--old-set", paramLabel = "PATH=VALUE", description = "--set for the OLD chart only.")
+    @Option(names = "--old-set", order = 102, paramLabel = "PATH=VALUE", description = "--set for the OLD chart only.")
     void oldSet(String s) {
         old.add(new ValueSource(ValueSource.Kind.SET, s));
     }
 
-    @Option(names = "--new-set", paramLabel = "PATH=VALUE", description = "--set for the NEW chart only.")
+    @Option(names = "--new-set", order = 107, paramLabel = "PATH=VALUE", description = "--set for the NEW chart only.")
     void newSet(String s) {
         neu.add(new ValueSource(ValueSource.Kind.SET, s));
     }
 
-    @Option(names = "--old-set-string", paramLabel = "PATH=VALUE", description = "--set-string for the OLD chart only.")
+    @Option(names = "--old-set-string", order = 103, paramLabel = "PATH=VALUE", description = "--set-string for the OLD chart only.")
     void oldSetString(String s) {
         old.add(new ValueSource(ValueSource.Kind.SET_STRING, s));
     }
 
-    @Option(names = "--new-set-string", paramLabel = "PATH=VALUE", description = "--set-string for the NEW chart only.")
+    @Option(names = "--new-set-string", order = 108, paramLabel = "PATH=VALUE", description = "--set-string for the NEW chart only.")
     void newSetString(String s) {
         neu.add(new ValueSource(ValueSource.Kind.SET_STRING, s));
     }
 
-    @Option(names = "--old-set-json", paramLabel = "PATH=JSON", description = "--set-json for the OLD chart only.")
+    @Option(names = "--old-set-json", order = 104, paramLabel = "PATH=JSON", description = "--set-json for the OLD chart only.")
     void oldSetJson(String s) {
         old.add(new ValueSource(ValueSource.Kind.SET_JSON, s));
     }
 
-    @Option(names = "--new-set-json", paramLabel = "PATH=JSON", description = "--set-json for the NEW chart only.")
+    @Option(names = "--new-set-json", order = 109, paramLabel = "PATH=JSON", description = "--set-json for the NEW chart only.")
     void newSetJson(String s) {
         neu.add(new ValueSource(ValueSource.Kind.SET_JSON, s));
     }
 
-    @Option(names = "--old-set-file", paramLabel = "PATH=FILE", description = "--set-file for the OLD chart only.")
+    @Option(names = "--old-set-file", order = 105, paramLabel = "PATH=FILE", description = "--set-file for the OLD chart only.")
     void oldSetFile(String s) {
         old.add(new ValueSource(ValueSource.Kind.SET_FILE, s));
     }
 
-    @Option(names = "--new-set-file", paramLabel = "PATH=FILE", description = "--set-file for the NEW chart only.")
+    @Option(names = "--new-set-file", order = 110, paramLabel = "PATH=FILE", description = "--set-file for the NEW chart only.")
     void newSetFile(String s) {
         neu.add(new ValueSource(ValueSource.Kind.SET_FILE, s));
     }
