@@ -116,6 +116,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        long t0 = System.nanoTime();
         DiffFormat format = DiffFormat.parse(output);
         if (context < 0) {
             throw new InvalidRequestException("-C " + context + ": the number of context lines cannot be negative");
@@ -154,10 +155,20 @@ final class DiffCommand implements Callable<Integer> {
             throw e;
         }
 
+        long t1 = System.nanoTime();
         DiffResult result = new ManifestDiff(options).compare(oldManifests, newManifests);
+        long t2 = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.write(result, context, brief));
         out.flush();
+        if (debug.debug) {
+            long t3 = System.nanoTime();
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf("osk: debug: %d and %d objects; read/render %d ms, compare %d ms, write %d ms; JVM up %d ms%n",
+                    oldManifests.size(), newManifests.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+            err.flush();
+        }
         return exitCode && result.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
     }
 

@@ -52,6 +52,7 @@ final class CanonicalValue {
         return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
     }
 
+    /** Whether two values are the same (as {@code of(a).equals(of(b))}, without copying either). */
     static boolean same(Object a, Object b) {
         if (a == b) {
             return true;
@@ -59,9 +60,35 @@ final class CanonicalValue {
         if (a == null || b == null) {
             return false;
         }
-        if (a instanceof String || b instanceof String || a instanceof Boolean || b instanceof Boolean) {
-            return a.equals(b);
+        if (a instanceof Map<?, ?> am) {
+            if (!(b instanceof Map<?, ?> bm) || am.size() != bm.size()) {
+                return false;
+            }
+            for (Map.Entry<?, ?> e : am.entrySet()) {
+                Object other = bm.get(e.getKey());
+                if (other == null && !bm.containsKey(e.getKey()) || !same(e.getValue(), other)) {
+                    return false;
+                }
+            }
+            return true;
         }
-        return of(a).equals(of(b));
+        if (a instanceof List<?> al) {
+            if (!(b instanceof List<?> bl) || al.size() != bl.size()) {
+                return false;
+            }
+            for (int i = 0; i < al.size(); i++) {
+                if (!same(al.get(i), bl.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Number && b instanceof Number) {
+            if (a.getClass() == b.getClass() && (a instanceof Long || a instanceof BigInteger)) {
+                return a.equals(b);
+            }
+            return of(a).equals(of(b));
+        }
+        return a.equals(b);
     }
 }

@@ -1,9 +1,9 @@
 package dev.osk.render.diff;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What to compare: fields to leave out ({@code --ignore}), kinds to leave out ({@code --ignore-kind}, matched
@@ -13,7 +13,11 @@ public record DiffOptions(List<PathPattern> ignore, Set<String> ignoreKinds, boo
 
     public DiffOptions {
         ignore = List.copyOf(ignore);
-        ignoreKinds = ignoreKinds.stream().map(k -> k.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        Set<String> kinds = new HashSet<>();
+        for (String k : ignoreKinds) {
+            kinds.add(k.toLowerCase(Locale.ROOT));
+        }
+        ignoreKinds = Set.copyOf(kinds);
     }
 
     public static DiffOptions defaults() {

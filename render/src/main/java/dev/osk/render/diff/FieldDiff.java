@@ -33,9 +33,6 @@ final class FieldDiff {
     }
 
     private void compare(Object a, Object b, String ptr) {
-        if (CanonicalValue.same(a, b)) {
-            return;
-        }
         if (a instanceof Map<?, ?> am && b instanceof Map<?, ?> bm) {
             Map<String, Object> o = FieldOrder.cast(am);
             Map<String, Object> n = FieldOrder.cast(bm);
@@ -51,7 +48,7 @@ final class FieldDiff {
             }
         } else if (a instanceof List<?> al && b instanceof List<?> bl) {
             compareLists(al, bl, ptr);
-        } else {
+        } else if (!CanonicalValue.same(a, b)) {
             out.add(new FieldChange(FieldChange.Op.REPLACE, ptr, a, b, false));
         }
     }

@@ -3,7 +3,6 @@ package dev.osk.render.diff;
 import dev.osk.render.OskException;
 import dev.osk.render.manifest.KindOrder;
 import dev.osk.render.manifest.Manifest;
-import java.util.Comparator;
 
 /**
  * What makes two manifests the same object: the API group (not its version), the kind, the namespace ("" for
@@ -11,12 +10,6 @@ import java.util.Comparator;
  * install order, then namespace, name and group.
  */
 public record ObjectKey(String group, String kind, String namespace, String name) implements Comparable<ObjectKey> {
-    private static final Comparator<ObjectKey> ORDER = Comparator
-            .comparingInt((ObjectKey k) -> KindOrder.rank(k.kind()))
-            .thenComparing(ObjectKey::kind)
-            .thenComparing(ObjectKey::namespace)
-            .thenComparing(ObjectKey::name)
-            .thenComparing(ObjectKey::group);
 
     /** The key of {@code m}; an object without apiVersion, kind or name cannot be matched and is an error. */
     public static ObjectKey of(Manifest m) {
@@ -43,6 +36,28 @@ public record ObjectKey(String group, String kind, String namespace, String name
 
     @Override
     public int compareTo(ObjectKey o) {
-        return ORDER.compare(this, o);
+        int c = Integer.compare(KindOrder.rank(kind), KindOrder.rank(o.kind));
+        if (c == 0) {
+            c = kind.compareTo(o.kind);
+        }
+        if (c == 0) {
+            c = namespace.compareTo(o.namespace);
+        }
+        if (c == 0) {
+            c = name.compareTo(o.name);
+        }
+        return c != 0 ? c : group.compareTo(o.group);
+    }
+
+    // written out: the record's generated versions are bootstrapped at run time, which costs a cold CLI run
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ObjectKey k && name.equals(k.name) && kind.equals(k.kind)
+                && namespace.equals(k.namespace) && group.equals(k.group);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((group.hashCode() * 31 + kind.hashCode()) * 31 + namespace.hashCode()) * 31 + name.hashCode();
     }
 }
