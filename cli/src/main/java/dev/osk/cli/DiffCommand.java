@@ -144,15 +144,22 @@ final class DiffCommand implements Callable<Integer> {
         Path cwd = Workspace.cwd();
         CompletableFuture<List<Manifest>> oldLoad = CompletableFuture.supplyAsync(
                 () -> Workspace.in(cwd, () -> load(oldSide, renderOptions, stdin)));
-        List<Manifest> newManifests = load(newSide, renderOptions, stdin);
+        List<Manifest> newManifests = null;
+        RuntimeException newFailure = null;
+        try {
+            newManifests = load(newSide, renderOptions, stdin);
+        } catch (RuntimeException e) {
+            newFailure = e;
+        }
         List<Manifest> oldManifests;
         try {
             oldManifests = oldLoad.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
+            // when both sides fail, OLD's problem is the one reported
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+        if (newFailure != null) {
+            throw newFailure;
         }
 
         long t1 = System.nanoTime();

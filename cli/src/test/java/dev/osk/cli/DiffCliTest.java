@@ -218,6 +218,22 @@ class DiffCliTest {
     }
 
     @Test
+    void whenBothSidesFailTheOldSidesProblemIsReported() throws IOException {
+        write("bad-old.yaml", "kind: [\n");
+        write("bad-new.yaml", "kind: a: b\n");
+        write("nameless.yaml", "apiVersion: v1\nkind: ConfigMap\n");
+        for (int i = 0; i < 3; i++) {
+            Result r = run("diff", "bad-old.yaml", "bad-new.yaml");
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.err()).startsWith("bad-old.yaml:2:1: invalid YAML").hasLineCount(1);
+        }
+        assertThat(run("diff", "nameless.yaml", "bad-new.yaml").err()).startsWith("bad-new.yaml:1:8: invalid YAML");
+        Result nameless = run("diff", "nameless.yaml", "nameless.yaml");
+        assertThat(nameless.err()).isEqualTo("nameless.yaml:1:1: object has no metadata.name, so it cannot be matched"
+                + " with the other side\n");
+    }
+
+    @Test
     void renderFlagsNeedAChartSide() throws IOException {
         chart();
         write("a.yaml", DEPLOYMENT.formatted(1));
