@@ -54,7 +54,7 @@ final class FieldDiff {
     }
 
     private void added(String ptr, Object value) {
-        if (value instanceof Map<?, ?> m && expandAbsentMaps.contains(ptr)) {
+        if (value instanceof Map<?, ?> m && !m.isEmpty() && expandAbsentMaps.contains(ptr)) {
             compare(Map.of(), m, ptr);
         } else {
             out.add(new FieldChange(FieldChange.Op.ADD, ptr, null, value, false));
@@ -62,7 +62,7 @@ final class FieldDiff {
     }
 
     private void removed(String ptr, Object value) {
-        if (value instanceof Map<?, ?> m && expandAbsentMaps.contains(ptr)) {
+        if (value instanceof Map<?, ?> m && !m.isEmpty() && expandAbsentMaps.contains(ptr)) {
             compare(m, Map.of(), ptr);
         } else {
             out.add(new FieldChange(FieldChange.Op.REMOVE, ptr, value, null, false));

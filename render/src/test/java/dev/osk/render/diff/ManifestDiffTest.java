@@ -284,6 +284,18 @@ class ManifestDiffTest {
     }
 
     @Test
+    void secretDataThatAppearsOrGoesIsListedKeyByKey() {
+        String none = "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\n";
+        assertThat(fields(diff(none, none + "data: {a: YQ==, b: Yg==}\n").changes().get(0))).containsExactly(
+                "add /data/a null -> null (redacted)", "add /data/b null -> null (redacted)");
+        assertThat(fields(diff(none + "stringData: {a: x}\n", none).changes().get(0))).containsExactly(
+                "remove /stringData/a null -> null (redacted)");
+        // an empty map has no keys to list: the map itself is the change
+        assertThat(fields(diff(none, none + "data: {}\n").changes().get(0))).containsExactly(
+                "add /data null -> null (redacted)");
+    }
+
+    @Test
     void aSecretWhoseOtherFieldsChangeShowsThemButNoValues() {
         String old = "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ntype: Opaque\ndata: {k: YQ==}\n";
         Change c = diff(old, old.replace("Opaque", "kubernetes.io/tls")).changes().get(0);
