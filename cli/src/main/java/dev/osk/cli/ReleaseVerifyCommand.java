@@ -51,7 +51,8 @@ final class ReleaseVerifyCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("verified " + Workspace.display(bundle) + ": " + v.chart() + " " + v.version() + "; " + v.files()
-                + " files match " + ReleaseBundle.SUMS_FILE + "; " + v.objects() + " objects rendered from "
+                + (v.files() == 1 ? " file matches " : " files match ") + ReleaseBundle.SUMS_FILE + "; " + v.objects()
+                + (v.objects() == 1 ? " object" : " objects") + " rendered from "
                 + v.archive() + " equal manifests.yaml and manifests/ byte for byte and validate for Kubernetes "
                 + v.kubeVersion());
         out.flush();
