@@ -49,6 +49,11 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--skip-validation", description = "Do not validate before applying.")
     boolean skipValidation;
 
+    @Option(names = "--recreate-jobs",
+            description = "Delete the render's Jobs (kubectl delete job --ignore-not-found) before applying, so"
+                    + " one-shot Jobs whose template changed run again instead of failing as immutable.")
+    boolean recreateJobs;
+
     @Mixin
     ValidationFlags validation = new ValidationFlags();
 
@@ -77,6 +82,12 @@ final class ApplyCommand implements Callable<Integer> {
             }
         }
         err.flush();
+        if (recreateJobs && dryRun == null) {
+            int code = deleteJobs(manifests, kubectlArgs);
+            if (code != 0) {
+                return code;
+            }
+        }
         List<String> cmd = new ArrayList<>(List.of(kubectl, "apply", "-f", "-"));
         if (dryRun != null) {
             cmd.add("--dry-run=" + dryRun);
@@ -99,6 +110,41 @@ final class ApplyCommand implements Callable<Integer> {
         outPump.join();
         errPump.join();
         return code;
+    }
+
+    /** Deletes the Jobs of the render, namespace by namespace; returns kubectl's exit code. */
+    private int deleteJobs(List<Manifest> manifests, List<String> kubectlArgs) throws IOException, InterruptedException {
+        java.util.Map<String, List<String>> byNamespace = new java.util.TreeMap<>();
+        for (Manifest m : manifests) {
+            if (m.kind().equals("Job") && m.name() != null) {
+                byNamespace.computeIfAbsent(m.namespace() == null ? "" : m.namespace(), k -> new ArrayList<>())
+                        .add(m.name());
+            }
+        }
+        for (java.util.Map.Entry<String, List<String>> e : byNamespace.entrySet()) {
+            List<String> cmd = new ArrayList<>(List.of(kubectl, "delete", "job", "--ignore-not-found", "--wait=true"));
+            if (!e.getKey().isEmpty()) {
+                cmd.add("--namespace=" + e.getKey());
+            }
+            for (String a : kubectlArgs) {
+                if (a.startsWith("--kubeconfig") || a.startsWith("--context") || a.startsWith("--server")
+                        || a.startsWith("--token")) {
+                    cmd.add(a);
+                }
+            }
+            cmd.addAll(e.getValue());
+            Process p = new ProcessBuilder(cmd).directory(Workspace.cwd().toFile()).start();
+            p.getOutputStream().close();
+            Thread outPump = pump(p.getInputStream(), spec.commandLine().getErr());
+            Thread errPump = pump(p.getErrorStream(), spec.commandLine().getErr());
+            int code = p.waitFor();
+            outPump.join();
+            errPump.join();
+            if (code != 0) {
+                return code;
+            }
+        }
+        return 0;
     }
 
     /** The arguments after {@code --} on the command line (picocli may have taken the first as CHART). */

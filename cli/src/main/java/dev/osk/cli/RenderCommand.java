@@ -3,6 +3,7 @@ package dev.osk.cli;
 import dev.osk.render.Engine;
 import dev.osk.render.RenderRequest;
 import dev.osk.render.validate.Finding;
+import dev.osk.render.validate.ValidationOptions;
 import dev.osk.render.validate.ValidationReport;
 import dev.osk.render.validate.Validator;
 import java.io.PrintWriter;
@@ -53,8 +54,10 @@ final class RenderCommand implements Callable<Integer> {
         List<Manifest> manifests = new Engine().render(request);
         long t1 = System.nanoTime();
         if (!skipValidation) {
+            ValidationOptions vo = validation.options(request.options().kubeVersion());
+            // --show-only renders part of the set: cross-object checks would see objects as missing
             ValidationReport report = new Validator().validate(manifests,
-                    validation.options(request.options().kubeVersion()));
+                    showOnly.isEmpty() ? vo : vo.objectChecksOnly());
             PrintWriter err = spec.commandLine().getErr();
             for (Finding f : report.findings()) {
                 err.println(f.text());

@@ -57,8 +57,9 @@ public final class YamlReader {
     }
 
     /**
-     * Like {@link #readAll(String, String)}, but node locations are looked up in the parse tree when asked
-     * instead of being tabulated up front (cheaper for documents whose locations are rarely needed).
+     * Reads Kubernetes objects: like {@link #readAll(String, String)}, but node locations are looked up in the
+     * parse tree when asked instead of being tabulated up front, and a mapping key with an empty value
+     * ({@code key:} and nothing else) is left out rather than read as null.
      */
     public List<YamlDocument> readAllLazily(String text, String sourceName) {
         return read(text, sourceName, 0, false);
@@ -172,6 +173,12 @@ public final class YamlReader {
                 String key = kv == null ? "null" : keyString(kv, ks);
                 if (out.containsKey(key)) {
                     throw new OskException(loc(k), "duplicate key '" + key + "'");
+                }
+                if (!eager && t.getValueNode() instanceof ScalarNode vs && vs.getTag().equals(Tag.NULL)
+                        && vs.getValue().isEmpty()) {
+                    // "key:" with nothing after it (typically a section that rendered nothing) is left out, as
+                    // the API server stores it; an explicit null stays
+                    continue;
                 }
                 String child = eager ? JsonPointer.append(pointer, key) : pointer;
                 out.put(key, convert(t.getValueNode(), child, depth + 1));
