@@ -14,10 +14,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code osk package}: a chart folder to a reproducible {@code NAME-VERSION.tgz} that renders on its own. */
 @Command(name = "package", sortOptions = false,
-        description = {"Pack a chart and every local chart it depends on into DIR/NAME-VERSION.tgz, which renders on",
-            "its own (osk render NAME-VERSION.tgz). The same chart files give the same bytes on any machine:",
-            "entry times come from SOURCE_DATE_EPOCH (default 1980-01-01). Prints 'SHA256  ARCHIVE' and writes it",
-            "to ARCHIVE.sha256."})
+        description = {"Pack a chart and every chart it depends on into a reproducible NAME-VERSION.tgz.",
+            "The archive renders on its own (osk render NAME-VERSION.tgz). The same chart files give the same bytes"
+                + " on any machine; entry times come from SOURCE_DATE_EPOCH (default 1980-01-01).",
+            "Prints 'SHA256  ARCHIVE' and writes that line to ARCHIVE.sha256."})
 final class PackageCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -18,10 +18,13 @@ import picocli.CommandLine.Spec;
  * digests) in one folder; {@code osk release verify} checks one.
  */
 @Command(name = "release", sortOptions = false, subcommands = ReleaseVerifyCommand.class,
-        description = {"Package CHART as VERSION, render the archive with the merged values, validate, and write a",
-            "bundle to DIR: NAME-VERSION.tgz, values.yaml, release.yaml, manifests.yaml, manifests/ and SHA256SUMS.",
-            "DIR is written aside and swapped in whole. Prints the sha256 of the archive and of SHA256SUMS.",
-            "'osk release verify DIR' checks a bundle."})
+        modelTransformer = ReleaseCommand.ChartRequired.class,
+        description = {"Write a release bundle: the chart archive, the effective values, the validated manifests and"
+                + " their digests.",
+            "Packages CHART as VERSION, merges the values into one file, renders the archive with it and validates;"
+                + " only valid objects are written. DIR gets NAME-VERSION.tgz, values.yaml, release.yaml,"
+                + " manifests.yaml, manifests/ and SHA256SUMS, written aside and swapped in whole.",
+            "Prints the sha256 of the archive and of SHA256SUMS. 'osk release verify DIR' checks a bundle."})
 final class ReleaseCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -43,6 +46,21 @@ final class ReleaseCommand implements Callable<Integer> {
 
     @Mixin
     DebugOption debug;
+
+    /** The shared CHART argument has a default elsewhere; here it is required, and its help says so. */
+    static final class ChartRequired implements picocli.CommandLine.IModelTransformer {
+        @Override
+        public picocli.CommandLine.Model.CommandSpec transform(picocli.CommandLine.Model.CommandSpec spec) {
+            for (picocli.CommandLine.Model.PositionalParamSpec p : List.copyOf(spec.positionalParameters())) {
+                if ("CHART".equals(p.paramLabel())) {
+                    spec.remove(p);
+                    spec.addPositional(picocli.CommandLine.Model.PositionalParamSpec.builder(p)
+                            .description("Chart folder or chart archive to release (required).").build());
+                }
+            }
+            return spec;
+        }
+    }
 
     @Override
     public Integer call() {

@@ -16,9 +16,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code osk release verify}: a bundle's digests match, its archive reproduces its manifests, they validate. */
 @Command(name = "verify", sortOptions = false,
-        description = {"Check a release bundle: every file matches SHA256SUMS (and nothing else is there), the archive",
-            "rendered with values.yaml and release.yaml's options gives manifests.yaml and manifests/ byte for byte,",
-            "and the objects validate. Exit 0 when all holds, 1 otherwise (one line per problem on stderr)."})
+        description = {"Check a release bundle: digests, reproducible manifests, validation.",
+            "Every file must match SHA256SUMS (and no other file be there), the archive rendered with values.yaml"
+                + " and release.yaml's options must give manifests.yaml and manifests/ byte for byte, and the"
+                + " objects must validate.",
+            "Exit 0 when all holds, 1 otherwise (one line per problem on stderr)."})
 final class ReleaseVerifyCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
