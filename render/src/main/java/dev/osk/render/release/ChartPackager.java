@@ -5,6 +5,7 @@ import dev.osk.render.Location;
 import dev.osk.render.OskException;
 import dev.osk.render.chart.Chart;
 import dev.osk.render.chart.ChartLoader;
+import dev.osk.render.manifest.OutputFolder;
 import dev.osk.render.yaml.YamlDocument;
 import dev.osk.render.yaml.YamlReader;
 import dev.osk.render.yaml.YamlSchema;
@@ -38,8 +39,9 @@ import java.util.function.Function;
  *
  * <p>The bytes depend only on the files' contents and the given modification time: entries sorted, fixed modes
  * and owners, osk's own gzip encoder. A chart's files are its folder's files except hidden ones (a name starting
- * with '.'), its {@code charts/} folder (vendored dependencies take its place) and folders holding another
- * chart's Chart.yaml.
+ * with '.'), its {@code charts/} folder (vendored dependencies take its place), folders holding another
+ * chart's Chart.yaml, and osk's own output folders (an {@code --output-dir} or release bundle, which hold the
+ * {@link OutputFolder#MARKER}).
  */
 public final class ChartPackager {
     /** The modification time archives get when no SOURCE_DATE_EPOCH is given: 1980-01-01T00:00:00Z. */
@@ -223,14 +225,15 @@ public final class ChartPackager {
                     }
                     boolean skip = d.getFileName().toString().startsWith(".")
                             || (d.getParent().equals(dir) && d.getFileName().toString().equals("charts"))
-                            || Files.exists(d.resolve("Chart.yaml"));
+                            || Files.exists(d.resolve("Chart.yaml"))
+                            || Files.exists(d.resolve(OutputFolder.MARKER));
                     return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
                     String rel = dir.relativize(f).toString().replace('\\', '/');
-                    if (f.getFileName().toString().startsWith(".") || rel.equals("Chart.yaml")
+                    if (f.getFileName().toString().startsWith(".") || rel.equals("Chart.yaml") || rel.equals("charts")
                             || !Files.isRegularFile(f)) {
                         return FileVisitResult.CONTINUE;
                     }

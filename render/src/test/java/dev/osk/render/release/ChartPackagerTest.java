@@ -46,6 +46,8 @@ class ChartPackagerTest {
         fx.write("kits/kit/README.md", "# kit\n");
         fx.write("kits/kit/.hidden", "editor state\n");
         fx.write("kits/kit/charts/stale/Chart.yaml", "name: stale\nversion: 0.0.1\n");
+        fx.write("kits/kit/rendered/.osk-output", "written by osk render --output-dir; safe to replace\n");
+        fx.write("kits/kit/rendered/kit/templates/cm/configmap-x.yaml", "kind: ConfigMap\n");
         fx.chart("services/svc-a", "svc-a", "dependencies:",
                 "  - {name: lib, repository: file://../../lib}",
                 "  - {name: micro, repository: file://../../micro, alias: one}",
