@@ -277,6 +277,32 @@ class ReleaseCliTest {
     }
 
     @Test
+    void verifyValidatesWithTheOptionsTheReleaseWasMadeWith() throws IOException {
+        osk.write("src/app/templates/pod.yaml", Osk.object("v1", "Pod", "p", "spec:", "  containers:",
+                "    - name: c", "      image: busybox", "      envFrom:", "        - configMapRef: {name: elsewhere}"));
+        Osk.Result strict = release();
+        assertThat(strict.code()).isEqualTo(1);
+        assertThat(strict.err()).contains("ConfigMap 'elsewhere'", "[references]", "no bundle written");
+
+        Osk.Result warned = release("--warn-only", "references");
+        assertThat(warned.code()).as(warned.toString()).isZero();
+        assertThat(warned.errLines()).singleElement().asString().contains("warning:", "[references]");
+        Osk.Result v = verify();
+        assertThat(v.code()).as(v.toString()).isZero();
+        // the same finding; at release time it names the source file, at verify time the file in the bundle's archive
+        assertThat(warned.err()).startsWith(osk.path("src/app/templates/pod.yaml") + ":10: warning:");
+        assertThat(v.err()).isEqualTo(warned.err().replace(osk.path("src/app/templates/pod.yaml"),
+                bundle.resolve("app-1.0.0.tgz/app/templates/pod.yaml").toString()));
+
+        assertThat(release("--external", "ConfigMap/elsewhere").code()).isZero();
+        Osk.Result quiet = verify();
+        assertThat(quiet.code()).as(quiet.toString()).isZero();
+        assertThat(quiet.err()).isEmpty();
+        Map<String, Object> release = new Yaml().load(Files.readString(bundle.resolve("release.yaml")));
+        assertThat(release).containsEntry("validation", Map.of("external", List.of("ConfigMap/elsewhere")));
+    }
+
+    @Test
     void anInvalidRenderWritesNoBundleAndKeepsTheOldOne() throws IOException {
         assertThat(release().code()).isZero();
         Map<String, byte[]> before = tree(bundle);
