@@ -9,12 +9,19 @@ import picocli.CommandLine;
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() throws IOException {
+        return new String[] {"osk " + version()};
+    }
+
+    /** osk's version, as the build recorded it ({@code unknown} outside a build). */
+    static String version() {
         Properties p = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("/osk-version.properties")) {
             if (in != null) {
                 p.load(in);
             }
+        } catch (IOException e) {
+            return "unknown";
         }
-        return new String[] {"osk " + p.getProperty("version", "unknown")};
+        return p.getProperty("version", "unknown");
     }
 }

@@ -9,6 +9,24 @@ final class Workspace {
 
     private static final ThreadLocal<Path> CWD = new ThreadLocal<>();
     private static final ThreadLocal<java.io.InputStream> STDIN = new ThreadLocal<>();
+    private static final ThreadLocal<java.util.Map<String, String>> ENV = new ThreadLocal<>();
+
+    /** An environment variable (or what a test put in the environment's place); null when unset. */
+    static String env(String name) {
+        java.util.Map<String, String> env = ENV.get();
+        return env != null ? env.get(name) : System.getenv(name);
+    }
+
+    /** Runs {@code body} with {@code env} as the whole environment (for embedding and tests). */
+    static <T> T withEnv(java.util.Map<String, String> env, java.util.function.Supplier<T> body) {
+        java.util.Map<String, String> before = ENV.get();
+        ENV.set(java.util.Map.copyOf(env));
+        try {
+            return body.get();
+        } finally {
+            ENV.set(before);
+        }
+    }
 
     /** Standard input (or what a test put in its place). */
     static java.io.InputStream stdin() {

@@ -86,6 +86,19 @@ final class Osk {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Runs osk exactly as given (render validates), with {@code env} as the environment. */
+    static Result exec(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Workspace.withEnv(env, () -> Main.run(new PrintWriter(out), new PrintWriter(err), args));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Runs osk exactly as given (render validates), with an empty environment. */
+    static Result exec(String... args) {
+        return exec(Map.of(), args);
+    }
+
     Path base() {
         return base;
     }

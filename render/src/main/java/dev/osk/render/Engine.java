@@ -3,34 +3,61 @@ package dev.osk.render;
 import dev.osk.render.chart.Chart;
 import dev.osk.render.chart.ChartLoader;
 import dev.osk.render.manifest.Manifest;
+import dev.osk.render.release.ChartArchive;
 import dev.osk.render.values.ValueSource;
 import dev.osk.render.values.ValueTree;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The entry point for programs that embed osk: load a chart tree, compute its values, render it. Each call
  * is independent; nothing is printed and nothing is written outside what the caller asks for.
+ *
+ * <p>The chart may be a folder or a chart archive ({@code .tgz}, as {@code osk package} writes): an archive is
+ * checked, unpacked into a private temporary folder for the length of the call and removed again; files in it
+ * are named {@code ARCHIVE/ROOT/templates/x.yaml} in messages.
  */
 public final class Engine {
 
-    /** The chart tree with every chart's final values. */
+    /**
+     * The chart tree with every chart's final values. For an archive, the unpacked files are gone when this
+     * returns: use the values, not the templates.
+     */
     public ChartInstance instances(RenderRequest req) {
-        return instances(req, true);
+        return withChart(req, (chart, display) -> instances(req, chart, display, true));
     }
 
-    private ChartInstance instances(RenderRequest req, boolean trackOrigins) {
-        Chart chart = new ChartLoader(req.display()).load(req.baseDir().resolve(req.chart()));
-        ValueTree user = ValueSource.merge(req.values(), req.baseDir(), req.display());
+    private ChartInstance instances(RenderRequest req, Chart chart, Function<Path, String> display,
+            boolean trackOrigins) {
+        ValueTree user = ValueSource.merge(req.values(), req.baseDir(), display);
         return new ValuesResolver(trackOrigins).resolve(chart, user);
     }
 
     /** The rendered objects, in output order. */
     public List<Manifest> render(RenderRequest req) {
-        return new Renderer(req.display()).render(instances(req, false), req.options());
+        return withChart(req, (chart, display) ->
+                new Renderer(display).render(instances(req, chart, display, false), req.options()));
     }
 
     /** The values of the whole tree as {@code osk values} shows them, with the source of every value. */
     public ValueTree values(RenderRequest req) {
-        return ValuesResolver.combined(instances(req, true));
+        return withChart(req, (chart, display) -> ValuesResolver.combined(instances(req, chart, display, true)));
+    }
+
+    /** Loads the request's chart (a folder, or an archive unpacked for the call) and runs {@code body} on it. */
+    private static <T> T withChart(RenderRequest req, BiFunction<Chart, Function<Path, String>, T> body) {
+        Path path = req.baseDir().resolve(req.chart());
+        if (!Files.isRegularFile(path)) {
+            return body.apply(new ChartLoader(req.display()).load(path), req.display());
+        }
+        ChartArchive archive = ChartArchive.read(path, req.display().apply(path));
+        try (ChartArchive.Unpacked unpacked = archive.unpack()) {
+            Function<Path, String> display = unpacked.display(req.display());
+            Chart chart = new ChartLoader(display, unpacked.chartDir()).load(unpacked.chartDir());
+            return body.apply(chart, display);
+        }
     }
 }

@@ -41,13 +41,28 @@ public final class ChartLoader {
             "condition", "tags", "import-values", "component", "kind");
 
     private final Function<Path, String> display;
+    private final Path confinedTo;
     private final Map<Path, Chart> loaded = new HashMap<>();
     private final Deque<Path> loading = new ArrayDeque<>();
     private final YamlReader reader = new YamlReader(YamlSchema.CORE);
 
     /** @param display how a path is shown in messages (for example relative to the working directory) */
     public ChartLoader(Function<Path, String> display) {
+        this(display, null);
+    }
+
+    /**
+     * A loader that refuses dependencies outside {@code confinedTo} (a real path), as for a chart unpacked from an
+     * archive: the archive must hold everything it renders.
+     */
+    public ChartLoader(Function<Path, String> display, Path confinedTo) {
         this.display = display;
+        this.confinedTo = confinedTo;
+    }
+
+    /** Whether {@code version} is a semantic version as Chart.yaml's {@code version} must be. */
+    public static boolean isSemanticVersion(String version) {
+        return SEMVER.matcher(version).matches();
     }
 
     /** Loads the chart in {@code dir}; a folder without Chart.yaml is an invalid request. */
@@ -87,6 +102,10 @@ public final class ChartLoader {
             List<Chart> deps = new ArrayList<>();
             for (Dependency d : meta.dependencies()) {
                 Path depDir = realDir(dir.resolve(d.path()));
+                if (confinedTo != null && depDir != null && !depDir.startsWith(confinedTo)) {
+                    throw new OskException(d.location(), "dependency '" + d.name() + "' at '" + d.path()
+                            + "' is outside the archive; an archive must hold every chart it needs");
+                }
                 if (depDir == null || !Files.isRegularFile(depDir.resolve("Chart.yaml"))) {
                     throw new OskException(d.location(), "dependency '" + d.name() + "': no chart at '"
                             + d.path() + "'");

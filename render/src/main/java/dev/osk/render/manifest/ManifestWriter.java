@@ -1,23 +1,19 @@
 package dev.osk.render.manifest;
 
-import dev.osk.render.OskException;
 import dev.osk.render.yaml.YamlWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Writes manifests as one YAML stream ({@code ---} and a {@code # Source:} comment before each object) or as a
@@ -26,7 +22,7 @@ import java.util.stream.Stream;
  */
 public final class ManifestWriter {
     /** Marks a folder as osk output, which a later {@code --output-dir} may replace. */
-    public static final String MARKER = ".osk-output";
+    public static final String MARKER = OutputFolder.MARKER;
 
     private final YamlWriter yaml = new YamlWriter();
 
@@ -60,72 +56,25 @@ public final class ManifestWriter {
      * Replaces {@code dir} only when it is missing, empty, or an earlier osk output folder.
      */
     public void directory(List<Manifest> manifests, Path dir) {
-        Path target = dir.toAbsolutePath().normalize();
-        checkReplaceable(target);
-        Path parent = target.getParent();
-        Path tmp = null;
-        Path old = null;
-        try {
-            Files.createDirectories(parent);
-            tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".new-");
-            Set<String> used = new HashSet<>();
-            for (Manifest m : manifests) {
-                Path file = tmp.resolve(fileName(m, used));
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, document(m), StandardCharsets.UTF_8);
-            }
-            Files.writeString(tmp.resolve(MARKER), "written by osk render --output-dir; safe to replace\n",
-                    StandardCharsets.UTF_8);
-            if (Files.exists(target)) {
-                old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
-                Files.delete(old);
-                move(target, old);
-            }
-            move(tmp, target);
-            tmp = null;
-            if (old != null) {
-                deleteTree(old);
-                old = null;
-            }
-        } catch (IOException e) {
-            throw new OskException("cannot write --output-dir " + dir + ": " + e.getMessage());
-        } finally {
-            try {
-                if (tmp != null) {
-                    deleteTree(tmp);
-                }
-                if (old != null && !Files.exists(target)) {
-                    move(old, target);
-                }
-            } catch (IOException ignored) {
-                // best effort: the original folder is either back in place or still at its aside name
-            }
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        for (Map.Entry<String, String> e : files(manifests).entrySet()) {
+            files.put(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8));
         }
+        files.put(MARKER, "written by osk render --output-dir; safe to replace\n".getBytes(StandardCharsets.UTF_8));
+        OutputFolder.replace(dir, files, "--output-dir");
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
+    /**
+     * The files {@link #directory} writes, without the marker: relative path
+     * ({@code SOURCE_PATH_WITHOUT_EXTENSION/KIND-NAME.yaml}) to text, in output order.
+     */
+    public Map<String, String> files(List<Manifest> manifests) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Set<String> used = new HashSet<>();
+        for (Manifest m : manifests) {
+            out.put(fileName(m, used), document(m));
         }
-    }
-
-    private static void checkReplaceable(Path target) {
-        if (!Files.exists(target)) {
-            return;
-        }
-        if (!Files.isDirectory(target)) {
-            throw new OskException("--output-dir " + target + " exists and is not a folder");
-        }
-        try (Stream<Path> s = Files.list(target)) {
-            if (s.findAny().isPresent() && !Files.exists(target.resolve(MARKER))) {
-                throw new OskException("--output-dir " + target + " is not empty and was not written by osk;"
-                        + " refusing to replace it");
-            }
-        } catch (IOException e) {
-            throw new OskException("cannot read --output-dir " + target + ": " + e.getMessage());
-        }
+        return out;
     }
 
     static String fileName(Manifest m, Set<String> used) {
@@ -140,24 +89,5 @@ public final class ManifestWriter {
             candidate = stem + "-" + n++ + ".yaml";
         }
         return candidate;
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        Files.walkFileTree(p, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

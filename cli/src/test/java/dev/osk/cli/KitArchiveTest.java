@@ -1,0 +1,89 @@
+package dev.osk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped OpenStack kit, packaged: rendering the archive gives exactly what rendering the folder gives, with
+ * every overlay, and so do osk values and osk graph.
+ */
+class KitArchiveTest {
+    static final Path REPO = GoldenCasesTest.REPO;
+
+    @TempDir
+    static Path dist;
+    static Path archive;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(REPO, new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void packageTheKit() {
+        Result r = run("package", "charts/kits/openstack", "-d", dist.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        archive = dist.resolve("openstack-0.1.0.tgz");
+        assertThat(archive).isRegularFile();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theArchiveRendersExactlyAsTheFolderWithEveryOverlay() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path overlay : CatalogueTest.overlays()) {
+            String f = REPO.relativize(overlay).toString();
+            tests.add(DynamicTest.dynamicTest(f, () -> {
+                Result folder = run("render", "charts/kits/openstack", "-f", f, "-n", "openstack");
+                Result packed = run("render", archive.toString(), "-f", f, "-n", "openstack");
+                assertThat(folder.code()).as(folder.err()).isZero();
+                assertThat(packed.code()).as(packed.err()).isZero();
+                assertThat(packed.err()).isEqualTo(folder.err());
+                assertThat(packed.out()).isEqualTo(folder.out()).contains("# Source: openstack/charts/keystone/");
+            }));
+        }
+        return tests.stream();
+    }
+
+    @Test
+    void valuesAndGraphReadTheArchiveToo() {
+        for (String command : List.of("values", "graph")) {
+            Result folder = run(command, "charts/kits/openstack", "-f", "values/multinode-ha.yaml");
+            Result packed = run(command, archive.toString(), "-f", "values/multinode-ha.yaml");
+            assertThat(packed.code()).as(packed.err()).isZero();
+            assertThat(packed.out()).as(command).isEqualTo(folder.out()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void explainNamesFilesInsideTheArchive() {
+        Result r = run("values", archive.toString(), "--explain");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("global.image.registry: quay.io  # " + archive
+                + "/openstack/charts/osk-common/values.yaml:");
+    }
+
+    @Test
+    void anOlderClusterVersionRendersTheSameFromBoth() {
+        Result folder = run("render", "charts/kits/openstack", "-f", "values/aio.yaml", "--kube-version", "1.20");
+        Result packed = run("render", archive.toString(), "-f", "values/aio.yaml", "--kube-version", "1.20");
+        assertThat(packed.code()).as(packed.err()).isZero();
+        assertThat(packed.out()).isEqualTo(folder.out());
+    }
+}
