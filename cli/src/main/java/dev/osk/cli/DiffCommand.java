@@ -33,15 +33,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code osk diff OLD NEW}: what a change does to the rendered objects. Each side is a manifest file or folder,
- * {@code -} for stdin, or a chart (a folder with Chart.yaml) rendered with the shared and its own values.
+ * {@code -} for stdin, a release bundle, or a chart (a folder with Chart.yaml or a chart archive) rendered with the
+ * shared and its own values.
  */
 @Command(name = "diff", sortOptions = false, exitCodeOnInvalidInput = ExitCodes.ERROR,
         description = {"Compare two sets of Kubernetes objects: the added (+), removed (-) and changed (~) objects, a"
                 + " unified diff of each changed object, and a summary line.",
             "Objects are matched by group, kind, namespace and name; document order, field order and YAML style are"
                 + " no change. Secret values are hidden.",
-            "OLD and NEW are each a manifest file or folder, - for stdin, or a chart (a folder with Chart.yaml),"
-                + " rendered with the shared values flags and its own (--old-* or --new-*)."},
+            "OLD and NEW are each a manifest file or folder, - for stdin, a release bundle (its manifests.yaml), or a"
+                + " chart (a folder with Chart.yaml, or a .tgz chart archive) rendered with the shared values flags"
+                + " and its own (--old-* or --new-*)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no changes, or changes without --exit-code", "1:an error (usage errors included)",
             "2:changes found (with --exit-code)"})
@@ -49,10 +51,10 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "The state before: file, folder, - or chart.")
+    @Parameters(index = "0", paramLabel = "OLD", description = "The state before: file, folder, -, release bundle or chart.")
     String oldArg;
 
-    @Parameters(index = "1", paramLabel = "NEW", description = "The state after: file, folder, - or chart.")
+    @Parameters(index = "1", paramLabel = "NEW", description = "The state after: file, folder, -, release bundle or chart.")
     String newArg;
 
     @Option(names = {"-C", "--context"}, paramLabel = "N", defaultValue = "3",
@@ -102,7 +104,8 @@ final class DiffCommand implements Callable<Integer> {
     DebugOption debug;
 
     private enum SideKind {
-        STDIN("standard input"), FILE("a manifest file"), FOLDER("a manifest folder"), CHART("a chart");
+        STDIN("standard input"), FILE("a manifest file"), FOLDER("a manifest folder"),
+        BUNDLE("a release bundle"), CHART("a chart");
 
         final String text;
 
@@ -110,6 +113,8 @@ final class DiffCommand implements Callable<Integer> {
             this.text = text;
         }
     }
+
+    private static final String BUNDLE_MANIFESTS = "manifests.yaml";
 
     private record Side(String label, String arg, SideKind kind, Path path, List<ValueSource> own) {
     }
@@ -134,7 +139,7 @@ final class DiffCommand implements Callable<Integer> {
                 || kubeVersion != null;
         if (sharedRenderFlags && oldSide.kind() != SideKind.CHART && newSide.kind() != SideKind.CHART) {
             throw new InvalidRequestException("-f, --set..., -n, --release-name and --kube-version render a chart,"
-                    + " but neither OLD nor NEW is a chart (a folder with Chart.yaml)");
+                    + " but neither OLD nor NEW is a chart (a folder with Chart.yaml or a .tgz chart archive)");
         }
         RenderOptions renderOptions = new RenderOptions(releaseName, namespace == null ? "default" : namespace,
                 namespace != null, version, List.of());
@@ -187,9 +192,16 @@ final class DiffCommand implements Callable<Integer> {
         } else {
             path = Workspace.cwd().resolve(arg);
             if (Files.isDirectory(path)) {
-                kind = Files.isRegularFile(path.resolve("Chart.yaml")) ? SideKind.CHART : SideKind.FOLDER;
+                if (Files.isRegularFile(path.resolve("Chart.yaml"))) {
+                    kind = SideKind.CHART;
+                } else if (isReleaseBundle(path)) {
+                    kind = SideKind.BUNDLE;
+                } else {
+                    kind = SideKind.FOLDER;
+                }
             } else if (Files.isRegularFile(path)) {
-                kind = SideKind.FILE;
+                String name = path.getFileName().toString();
+                kind = name.endsWith(".tgz") || name.endsWith(".tar.gz") ? SideKind.CHART : SideKind.FILE;
             } else {
                 throw new InvalidRequestException(label + ": no such file or folder: " + arg);
             }
@@ -201,12 +213,19 @@ final class DiffCommand implements Callable<Integer> {
         return new Side(label, arg, kind, path, own);
     }
 
+    /** A folder {@code osk release} wrote: its objects are {@code manifests.yaml} (the rest is not objects). */
+    private static boolean isReleaseBundle(Path dir) {
+        return Files.isRegularFile(dir.resolve(BUNDLE_MANIFESTS)) && Files.isRegularFile(dir.resolve("release.yaml"))
+                && Files.isRegularFile(dir.resolve(dev.osk.render.manifest.ManifestWriter.MARKER));
+    }
+
     /** The shared layers first, then the side's own (files below --set flags, as always). */
     private List<Manifest> load(Side side, RenderOptions renderOptions, String stdin) {
         ManifestReader reader = new ManifestReader(Workspace::display);
         return switch (side.kind()) {
             case STDIN -> reader.parse(stdin, "<stdin>");
             case FILE, FOLDER -> reader.read(side.path());
+            case BUNDLE -> reader.read(side.path().resolve(BUNDLE_MANIFESTS));
             case CHART -> {
                 List<ValueSource> layers = new ArrayList<>(values.sources());
                 layers.addAll(side.own());

@@ -207,6 +207,29 @@ class DiffCliTest {
     }
 
     @Test
+    void chartArchivesAreChartsAndReleaseBundlesAreTheirManifests() throws IOException {
+        write("cm/Chart.yaml", "name: cm\nversion: 0.1.0\n");
+        write("cm/values.yaml", "greeting: hello\n");
+        write("cm/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n"
+                + "  greeting: {{greeting}}\n");
+        assertThat(run("package", "cm", "-d", "dist", "--version", "1.0.0").code()).isZero();
+        Result release = run("release", "cm", "--version", "1.0.0", "-d", "rel", "-n", "prod");
+        assertThat(release.code()).as(release.toString()).isZero();
+
+        // an archive renders like the folder it was made from, with the side's own values
+        assertThat(run("diff", "dist/cm-1.0.0.tgz", "cm", "--exit-code").code()).isZero();
+        Result archive = run("diff", "dist/cm-1.0.0.tgz", "cm", "--new-set", "greeting=hi", "-C", "0");
+        assertThat(archive.out()).isEqualTo("~ v1 ConfigMap cfg\n\n~ v1 ConfigMap cfg\n@@ -6 +6 @@\n"
+                + "-  greeting: hello\n+  greeting: hi\n\n0 added, 0 removed, 1 changed, 0 unchanged\n");
+        // a bundle folder holds values, metadata and each object twice: only manifests.yaml is read
+        assertThat(run("diff", "rel", "cm", "-n", "prod", "--exit-code").code()).isZero();
+        Result bundle = run("diff", "rel", "cm", "-n", "prod", "--set", "greeting=hi", "--brief");
+        assertThat(bundle.out()).isEqualTo("~ v1 ConfigMap prod/cfg\n\n0 added, 0 removed, 1 changed, 0 unchanged\n");
+        assertThat(run("diff", "rel", "dist/cm-1.0.0.tgz", "--old-set", "x=1").err())
+                .isEqualTo("osk: --old-values and --old-set... apply to a chart, but OLD (rel) is a release bundle\n");
+    }
+
+    @Test
     void aChartSideThatFailsToRenderIsAnErrorAtTheTemplate() throws IOException {
         chart();
         write("a.yaml", DEPLOYMENT.formatted(1));
@@ -247,7 +270,7 @@ class DiffCliTest {
         Result shared = run("diff", "a.yaml", "a.yaml", "-n", "prod");
         assertThat(shared.code()).isEqualTo(1);
         assertThat(shared.err()).isEqualTo("osk: -f, --set..., -n, --release-name and --kube-version render a chart,"
-                + " but neither OLD nor NEW is a chart (a folder with Chart.yaml)\n");
+                + " but neither OLD nor NEW is a chart (a folder with Chart.yaml or a .tgz chart archive)\n");
     }
 
     @Test
