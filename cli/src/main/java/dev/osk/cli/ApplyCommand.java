@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code osk apply}: render, validate, and pipe the result to {@code kubectl apply -f -}. */
-@Command(name = "apply", sortOptions = false,
+@Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Render and validate like osk render, then run kubectl apply -f - with the result.",
             "Arguments after -- go to kubectl (e.g. -- --prune -l app.kubernetes.io/part-of=openstack).",
             "Nothing is sent when rendering or validation fails; the exit code is kubectl's."})

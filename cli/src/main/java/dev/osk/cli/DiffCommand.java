@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  * {@code -} for stdin, a release bundle, or a chart (a folder with Chart.yaml or a chart archive) rendered with the
  * shared and its own values.
  */
-@Command(name = "diff", sortOptions = false, exitCodeOnInvalidInput = ExitCodes.ERROR,
+@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false, exitCodeOnInvalidInput = ExitCodes.ERROR,
         description = {"Compare two sets of Kubernetes objects: the added (+), removed (-) and changed (~) objects, a"
                 + " unified diff of each changed object, and a summary line.",
             "Objects are matched by group, kind, namespace and name; document order, field order and YAML style are"

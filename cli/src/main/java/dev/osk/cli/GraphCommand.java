@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code osk graph}: the bring-up order of a render as Graphviz DOT or Mermaid. */
-@Command(name = "graph", sortOptions = false,
+@Command(name = "graph", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Print which workload waits for which Service, Job or DaemonSet (kubernetes-entrypoint",
             "init containers), and which workloads serve each Service, as Graphviz DOT or Mermaid."})
 final class GraphCommand implements Callable<Integer> {

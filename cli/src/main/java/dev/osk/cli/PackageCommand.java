@@ -19,6 +19,9 @@ import picocli.CommandLine.Spec;
                 + " on any machine; entry times come from SOURCE_DATE_EPOCH (default 1980-01-01).",
             "Prints 'SHA256  ARCHIVE' and writes that line to ARCHIVE.sha256."})
 final class PackageCommand implements Callable<Integer> {
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -26,6 +26,9 @@ import picocli.CommandLine.Spec;
                 + " manifests.yaml, manifests/ and SHA256SUMS, written aside and swapped in whole.",
             "Prints the sha256 of the archive and of SHA256SUMS. 'osk release verify DIR' checks a bundle."})
 final class ReleaseCommand implements Callable<Integer> {
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code osk release verify}: a bundle's digests match, its archive reproduces its manifests, they validate. */
-@Command(name = "verify", sortOptions = false,
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Check a release bundle: digests, reproducible manifests, validation.",
             "Every file must match SHA256SUMS (and no other file be there), the archive rendered with values.yaml"
                 + " and release.yaml's options must give manifests.yaml and manifests/ byte for byte, and the"

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code osk render}: charts to Kubernetes YAML on stdout (or one file per object). */
-@Command(name = "render", sortOptions = false,
+@Command(name = "render", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Render a chart tree to Kubernetes manifests.",
             "stdout carries only YAML; problems go to stderr as file:line:col: message."})
 final class RenderCommand implements Callable<Integer> {

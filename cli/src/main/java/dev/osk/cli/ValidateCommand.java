@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code osk validate}: strict offline validation of manifests from files, folders or stdin. */
-@Command(name = "validate", sortOptions = false,
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Validate Kubernetes manifests offline, as strictly as a real API server and across the set.",
             "Exit 0 when valid, 1 when any error is found, 2 on usage errors."})
 final class ValidateCommand implements Callable<Integer> {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code osk values}: the effective values of a chart tree, optionally with the source of every leaf. */
-@Command(name = "values", sortOptions = false,
+@Command(name = "values", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Print the effective values of a chart tree as YAML.",
             "Each enabled dependency's values appear under its name or alias; global once at the top."})
 final class ValuesCommand implements Callable<Integer> {
