@@ -121,7 +121,4 @@ public final class ValuesResolver {
         return out;
     }
 
-    static Map<String, Object> emptyMap() {
-        return new LinkedHashMap<>();
-    }
 }

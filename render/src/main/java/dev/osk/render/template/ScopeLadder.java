@@ -42,15 +42,6 @@ public final class ScopeLadder {
         return Values.ABSENT;
     }
 
-    /** The rung that supplies {@code path}, or null. */
-    public Rung supplier(List<String> path) {
-        for (Rung r : rungs) {
-            if (Values.lookup(r.values(), path) != Values.ABSENT) {
-                return r;
-            }
-        }
-        return null;
-    }
 
     public String describe() {
         StringBuilder sb = new StringBuilder();

@@ -55,29 +55,7 @@ public final class Values {
         return v;
     }
 
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> copy(Map<String, Object> m) {
-        return m == null ? new LinkedHashMap<>() : (Map<String, Object>) deepCopy(m);
-    }
 
-    @SuppressWarnings("unchecked")
-    public static Object deepCopy(Object v) {
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
-                out.put(e.getKey(), deepCopy(e.getValue()));
-            }
-            return out;
-        }
-        if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            for (Object o : l) {
-                out.add(deepCopy(o));
-            }
-            return out;
-        }
-        return v;
-    }
 
     /** Marker returned by {@link #lookup} when a path is absent (as opposed to present with a null value). */
     public static final Object ABSENT = new Object() {

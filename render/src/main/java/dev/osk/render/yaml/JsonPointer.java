@@ -27,11 +27,4 @@ public final class JsonPointer {
         return out;
     }
 
-    public static String of(List<String> segments) {
-        StringBuilder sb = new StringBuilder();
-        for (String s : segments) {
-            sb.append('/').append(s.replace("~", "~0").replace("/", "~1"));
-        }
-        return sb.toString();
-    }
 }
