@@ -39,6 +39,8 @@ public final class YamlReader {
     static final int MAX_DEPTH = 200;
 
     private final YamlSchema schema;
+    /** A parser per thread, built once: a Yaml instance is reusable for one parse at a time. */
+    private final ThreadLocal<Yaml> parsers = ThreadLocal.withInitial(this::newYaml);
 
     public YamlReader(YamlSchema schema) {
         this.schema = schema;
@@ -70,7 +72,7 @@ public final class YamlReader {
             throw new OskException(Location.of(sourceName), "document is larger than " + MAX_DOCUMENT_CODE_POINTS
                     + " characters");
         }
-        Yaml yaml = newYaml();
+        Yaml yaml = parsers.get();
         List<YamlDocument> docs = new ArrayList<>();
         try {
             for (Node node : yaml.composeAll(new StringReader(text))) {
