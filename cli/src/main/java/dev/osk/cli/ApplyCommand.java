@@ -4,7 +4,6 @@ import dev.osk.render.Engine;
 import dev.osk.render.RenderRequest;
 import dev.osk.render.manifest.Manifest;
 import dev.osk.render.manifest.ManifestWriter;
-import dev.osk.render.validate.Finding;
 import dev.osk.render.validate.ValidationReport;
 import dev.osk.render.validate.Validator;
 import java.io.IOException;
@@ -72,12 +71,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (!skipValidation) {
             ValidationReport report = new Validator().validate(manifests,
                     validation.options(request.options().kubeVersion()));
-            for (Finding f : report.findings()) {
-                err.println(f.text());
-            }
-            if (!report.valid()) {
-                err.println("osk: invalid: " + report.summary() + "; nothing sent to kubectl");
-                err.flush();
+            if (!ValidationFlags.report(report, err, "nothing sent to kubectl")) {
                 return ExitCodes.ERROR;
             }
         }

@@ -3,7 +3,6 @@ package dev.osk.cli;
 import dev.osk.render.InvalidRequestException;
 import dev.osk.render.RenderRequest;
 import dev.osk.render.release.ReleaseBundle;
-import dev.osk.render.validate.Finding;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,15 +83,9 @@ final class ReleaseCommand implements Callable<Integer> {
         Path dir = Workspace.cwd().resolve(destination);
         ReleaseBundle.Outcome outcome = new ReleaseBundle().create(plan, dir);
         PrintWriter err = spec.commandLine().getErr();
-        for (Finding f : outcome.report().findings()) {
-            err.println(f.text());
-        }
-        if (!outcome.written()) {
-            err.println("osk: invalid: " + outcome.report().summary() + "; no bundle written");
-            err.flush();
+        if (!ValidationFlags.report(outcome.report(), err, "no bundle written") || !outcome.written()) {
             return ExitCodes.ERROR;
         }
-        err.flush();
         PrintWriter out = spec.commandLine().getOut();
         out.println(outcome.archive().sha256() + "  " + Workspace.display(dir.resolve(outcome.archive().fileName())));
         out.println(outcome.sumsSha256() + "  " + Workspace.display(dir.resolve(ReleaseBundle.SUMS_FILE)));

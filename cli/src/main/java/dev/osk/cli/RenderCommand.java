@@ -2,7 +2,6 @@ package dev.osk.cli;
 
 import dev.osk.render.Engine;
 import dev.osk.render.RenderRequest;
-import dev.osk.render.validate.Finding;
 import dev.osk.render.validate.ValidationOptions;
 import dev.osk.render.validate.ValidationReport;
 import dev.osk.render.validate.Validator;
@@ -58,16 +57,10 @@ final class RenderCommand implements Callable<Integer> {
             // --show-only renders part of the set: cross-object checks would see objects as missing
             ValidationReport report = new Validator().validate(manifests,
                     showOnly.isEmpty() ? vo : vo.objectChecksOnly());
-            PrintWriter err = spec.commandLine().getErr();
-            for (Finding f : report.findings()) {
-                err.println(f.text());
-            }
-            if (!report.valid()) {
-                err.println("osk: invalid: " + report.summary() + "; nothing written (--skip-validation to render anyway)");
-                err.flush();
+            if (!ValidationFlags.report(report, spec.commandLine().getErr(),
+                    "nothing written (--skip-validation to render anyway)")) {
                 return ExitCodes.ERROR;
             }
-            err.flush();
         }
         long t2 = System.nanoTime();
         ManifestWriter writer = new ManifestWriter();

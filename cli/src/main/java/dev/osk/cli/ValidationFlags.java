@@ -20,6 +20,21 @@ public final class ValidationFlags {
             description = "An object that exists outside the set, e.g. Secret/registry-creds (repeatable).")
     List<String> external = new ArrayList<>();
 
+    /**
+     * Prints every finding on {@code err}, one line each, and, when there are errors, a closing line saying
+     * {@code consequence}. Returns whether the set is valid (warnings allowed).
+     */
+    static boolean report(dev.osk.render.validate.ValidationReport report, java.io.PrintWriter err, String consequence) {
+        for (dev.osk.render.validate.Finding f : report.findings()) {
+            err.println(f.text());
+        }
+        if (!report.valid()) {
+            err.println("osk: invalid: " + report.summary() + "; " + consequence);
+        }
+        err.flush();
+        return report.valid();
+    }
+
     ValidationOptions options(KubeVersion version) {
         Set<Check> warn = new LinkedHashSet<>();
         for (String w : warnOnly) {
