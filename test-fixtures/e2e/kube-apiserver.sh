@@ -2,7 +2,9 @@
 # A real kube-apiserver (v1.20.2, built from Debian's kubernetes source package) and etcd on loopback, for the
 # end-to-end suite.
 #
-#   kube-apiserver.sh install        install the build tools and etcd, build the server once (cached)
+#   kube-apiserver.sh install        install the build tools and etcd, build the Kubernetes binaries once (cached):
+#                                    kube-apiserver, and for the real node (kube-node.sh) kubelet, kube-proxy,
+#                                    kube-scheduler, kube-controller-manager and the pause image's binary
 #   kube-apiserver.sh start RUNDIR   start etcd and kube-apiserver; writes RUNDIR/kubeconfig; waits for /readyz
 #   kube-apiserver.sh stop RUNDIR    stop both by their process ids
 #
@@ -12,6 +14,7 @@ set -euo pipefail
 
 CACHE=${OSK_E2E_CACHE:-$HOME/.cache/osk-e2e}
 APISERVER="$CACHE/bin/kube-apiserver"
+BINARIES=(kube-apiserver kubelet kube-proxy kube-scheduler kube-controller-manager)
 ETCD_PORT=${ETCD_PORT:-12379}
 API_PORT=${API_PORT:-16443}
 
@@ -31,11 +34,13 @@ apt_install() {
 install() {
   apt_install etcd-server openssl curl ca-certificates
   command -v kubectl >/dev/null || apt_install kubernetes-client
-  if [[ -x "$APISERVER" ]]; then
-    log "using cached $APISERVER"
+  local have=1
+  for b in "${BINARIES[@]}" pause; do [[ -x "$CACHE/bin/$b" ]] || have=0; done
+  if ((have)); then
+    log "using cached binaries in $CACHE/bin"
     return
   fi
-  apt_install golang-go rsync make dpkg-dev
+  apt_install golang-go rsync make dpkg-dev gcc libc6-dev
   local work="$CACHE/build"
   rm -rf "$work"
   mkdir -p "$work/apt/parts" "$work/apt/lists/partial" "$work/apt/cache/archives/partial" "$work/src" "$CACHE/bin"
@@ -51,14 +56,19 @@ install() {
   (cd "$work/src" && apt-get "${apto[@]}" source --download-only kubernetes-client >/dev/null)
   local tarball
   tarball=$(ls "$work"/src/kubernetes_*.orig.tar.gz | head -1)
-  log "building kube-apiserver from $(basename "$tarball") (several minutes)"
+  log "building ${BINARIES[*]} from $(basename "$tarball") (about 15 minutes on 2 cores)"
   tar xzf "$tarball" -C "$work/src"
   local tree
   tree=$(find "$work/src" -maxdepth 1 -type d -name 'kubernetes-*' | head -1)
-  (cd "$tree" && make WHAT=cmd/kube-apiserver GOFLAGS=-trimpath KUBE_BUILD_PLATFORMS=linux/amd64 >"$work/build.log" 2>&1) \
+  local what=()
+  for b in "${BINARIES[@]}"; do what+=("cmd/$b"); done
+  (cd "$tree" && make WHAT="${what[*]}" GOFLAGS=-trimpath KUBE_BUILD_PLATFORMS=linux/amd64 >"$work/build.log" 2>&1) \
     || { tail -30 "$work/build.log" >&2; exit 1; }
-  cp "$tree/_output/bin/kube-apiserver" "$APISERVER.tmp"
-  mv "$APISERVER.tmp" "$APISERVER"
+  gcc -Os -static -DVERSION=v3.4-osk -o "$CACHE/bin/pause.tmp" "$tree/build/pause/linux/pause.c"
+  for b in "${BINARIES[@]}"; do
+    cp "$tree/_output/bin/$b" "$CACHE/bin/$b.tmp"
+  done
+  for b in "${BINARIES[@]}" pause; do mv "$CACHE/bin/$b.tmp" "$CACHE/bin/$b"; done
   rm -rf "$work"
   log "built $("$APISERVER" --version)"
 }
