@@ -212,9 +212,12 @@ public final class OskMustacheFactory extends DefaultMustacheFactory {
         @Override
         public Mustache mustache(TemplateContext tc) {
             for (int i = 0; i < list.size(); i++) {
+                Code next = i + 1 < list.size() ? list.get(i + 1) : null;
+                String suffix = next instanceof TemplateCodes.TextCode t ? firstLine(t.text()) : null;
                 if (list.get(i) instanceof TemplateCodes.YamlValueCode vc) {
-                    Code next = i + 1 < list.size() ? list.get(i + 1) : null;
-                    vc.setSuffix(next instanceof TemplateCodes.TextCode t ? firstLine(t.text()) : null);
+                    vc.setSuffix(suffix);
+                } else if (list.get(i) instanceof TemplateCodes.OskIterableCode ic) {
+                    ic.setSuffix(suffix);
                 }
             }
             return super.mustache(tc);

@@ -20,6 +20,9 @@ public final class TrackingWriter extends Writer {
     private Location mark = Location.of("<unknown>");
     private boolean atLineStart = true;
     private int lineStart;
+    private final YamlCursor cursor = new YamlCursor();
+    /** How much of {@link #out} the cursor has read: complete lines only. */
+    private int fed;
 
     /** The template position of what is written next. */
     public void mark(Location location) {
@@ -96,6 +99,19 @@ public final class TrackingWriter extends Writer {
     /** What has been written on the current output line so far. */
     public String currentLine() {
         return atLineStart ? indent : out.substring(lineStart);
+    }
+
+    /** Where in the YAML written so far the next character goes. */
+    YamlCursor.Place place() {
+        int end = atLineStart ? out.length() : lineStart;
+        while (fed < end) {
+            int nl = out.indexOf("\n", fed);
+            int lineEnd = nl < 0 || nl >= end ? end : nl;
+            int textEnd = lineEnd > fed && out.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
+            cursor.feedLine(out.subSequence(fed, textEnd));
+            fed = lineEnd + 1;
+        }
+        return cursor.at(currentLine());
     }
 
     public String text() {
