@@ -18,10 +18,13 @@ public record Location(String file, int line, int column) {
         return new Location(file, line, col);
     }
 
-    /** {@code file:line:col}, dropping the parts that are unknown. */
+    /**
+     * {@code file:line:col}, dropping the parts that are unknown; control characters in the file name are escaped
+     * ({@link ControlCharacters}), so a location is always one line of visible text.
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(file);
+        StringBuilder sb = new StringBuilder(ControlCharacters.escape(file));
         if (line > 0) {
             sb.append(':').append(line);
             if (column > 0) {

@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Loads a chart folder and, recursively, the local charts it depends on. Reads only Chart.yaml, values.yaml and
@@ -92,15 +91,25 @@ public final class ChartLoader {
         }
         loading.push(dir);
         try {
+            ChartFolder folder = new ChartFolder(dir, display);
             String chartFile = display.apply(dir.resolve("Chart.yaml"));
+            if (!folder.exists(dir.resolve("Chart.yaml"))) {
+                throw new OskException(requestedAt, "no Chart.yaml in " + display.apply(dir));
+            }
             ChartMetadata meta = metadata(read(dir.resolve("Chart.yaml")), chartFile);
-            ValueTree defaults = values(dir.resolve("values.yaml"));
+            ValueTree defaults = folder.exists(dir.resolve("values.yaml")) ? values(dir.resolve("values.yaml"))
+                    : ValueTree.empty();
             List<TemplateFile> templates = new ArrayList<>();
             Map<String, Path> partials = new TreeMap<>();
-            scanTemplates(dir, templates, partials);
+            scanTemplates(folder, templates, partials);
             Chart chart = new Chart(dir, display.apply(dir), meta, defaults, templates, partials);
             List<Chart> deps = new ArrayList<>();
             for (Dependency d : meta.dependencies()) {
+                Path lexical = dir.resolve(d.path()).normalize();
+                if (lexical.startsWith(dir) && !lexical.equals(dir)) {
+                    // a folder inside this chart (charts/NAME): links on the way must stay inside it too
+                    folder.exists(lexical);
+                }
                 Path depDir = realDir(dir.resolve(d.path()));
                 if (confinedTo != null && depDir != null && !depDir.startsWith(confinedTo)) {
                     throw new OskException(d.location(), "dependency '" + d.name() + "' at '" + d.path()
@@ -261,22 +270,14 @@ public final class ChartLoader {
         return v == null ? null : ValueText.of(v);
     }
 
-    private void scanTemplates(Path dir, List<TemplateFile> templates, Map<String, Path> partials) {
-        Path tdir = dir.resolve("templates");
-        if (!Files.isDirectory(tdir)) {
-            return;
-        }
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(tdir)) {
-            files = s.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new OskException(Location.of(display.apply(tdir)), "cannot list templates: " + e.getMessage());
-        }
+    private void scanTemplates(ChartFolder folder, List<TemplateFile> templates, Map<String, Path> partials) {
+        Path tdir = folder.root().resolve("templates");
+        List<Path> files = folder.files(tdir, p -> p.getFileName().toString().startsWith("."));
         Map<String, Path> seen = new LinkedHashMap<>();
         for (Path f : files) {
             String rel = tdir.relativize(f).toString().replace('\\', '/');
             String base = f.getFileName().toString();
-            if (base.startsWith(".") || base.equals("NOTES.txt")) {
+            if (base.equals("NOTES.txt")) {
                 continue;
             }
             if (base.startsWith("_") || base.endsWith(".tpl")) {

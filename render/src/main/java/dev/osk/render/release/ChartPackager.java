@@ -4,6 +4,7 @@ import dev.osk.render.InvalidRequestException;
 import dev.osk.render.Location;
 import dev.osk.render.OskException;
 import dev.osk.render.chart.Chart;
+import dev.osk.render.chart.ChartFolder;
 import dev.osk.render.chart.ChartLoader;
 import dev.osk.render.manifest.OutputFolder;
 import dev.osk.render.yaml.YamlDocument;
@@ -12,11 +13,8 @@ import dev.osk.render.yaml.YamlSchema;
 import dev.osk.render.yaml.YamlWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -216,35 +214,29 @@ public final class ChartPackager {
         Path dir = c.dir();
         files.put(at + "/Chart.yaml", chartYaml);
         sources.put(at + "/Chart.yaml", dir.resolve("Chart.yaml"));
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    if (d.equals(dir)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    boolean skip = d.getFileName().toString().startsWith(".")
-                            || (d.getParent().equals(dir) && d.getFileName().toString().equals("charts"))
-                            || Files.exists(d.resolve("Chart.yaml"))
-                            || Files.exists(d.resolve(OutputFolder.MARKER));
-                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    String rel = dir.relativize(f).toString().replace('\\', '/');
-                    if (f.getFileName().toString().startsWith(".") || rel.equals("Chart.yaml") || rel.equals("charts")
-                            || !Files.isRegularFile(f)) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    files.put(at + "/" + rel, read(f, shown));
-                    sources.put(at + "/" + rel, f);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new OskException(Location.of(shown.apply(dir)), "cannot read the chart folder: " + e.getMessage());
+        ChartFolder folder = ChartFolder.of(c, shown);
+        for (Path f : folder.files(dir, p -> left(dir, p))) {
+            String rel = dir.relativize(f).toString().replace('\\', '/');
+            files.put(at + "/" + rel, read(f, shown));
+            sources.put(at + "/" + rel, f);
         }
+    }
+
+    /**
+     * Whether {@code p}, below the chart folder {@code dir}, stays out of the archive: hidden files and folders,
+     * the chart's own Chart.yaml (written apart) and charts/ (vendored copies replace it), a stray top-level
+     * 'charts' file, folders that hold another chart, and osk's output folders.
+     */
+    private static boolean left(Path dir, Path p) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".")) {
+            return true;
+        }
+        if (p.getParent().equals(dir) && (name.equals("charts") || name.equals("Chart.yaml"))) {
+            return true;
+        }
+        return Files.isDirectory(p) && (Files.exists(p.resolve("Chart.yaml"))
+                || Files.exists(p.resolve(OutputFolder.MARKER)));
     }
 
     private static byte[] read(Path file, Function<Path, String> shown) {
