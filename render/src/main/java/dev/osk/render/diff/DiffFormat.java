@@ -1,6 +1,7 @@
 package dev.osk.render.diff;
 
 import dev.osk.render.InvalidRequestException;
+import dev.osk.render.ControlCharacters;
 import dev.osk.render.template.JsonFormat;
 import dev.osk.render.yaml.YamlWriter;
 import java.util.ArrayList;
@@ -36,14 +37,14 @@ public enum DiffFormat {
     private static String text(DiffResult r, int context, boolean brief) {
         StringBuilder sb = new StringBuilder();
         for (Change c : r.changes()) {
-            sb.append(c.type().sign()).append(' ').append(c.description()).append('\n');
+            sb.append(c.type().sign()).append(' ').append(ControlCharacters.escape(c.description())).append('\n');
         }
         if (!brief && r.count(Change.Type.CHANGED) > 0) {
             YamlWriter yaml = new YamlWriter();
             sb.append('\n');
             for (Change c : r.changes()) {
                 if (c.type() == Change.Type.CHANGED) {
-                    sb.append("~ ").append(c.description()).append('\n');
+                    sb.append("~ ").append(ControlCharacters.escape(c.description())).append('\n');
                     sb.append(LineDiff.unified(yaml.write(c.oldObject()), yaml.write(c.newObject()), context));
                 }
             }

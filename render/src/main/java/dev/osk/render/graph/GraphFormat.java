@@ -1,5 +1,6 @@
 package dev.osk.render.graph;
 
+import dev.osk.render.ControlCharacters;
 import java.util.Locale;
 
 /** Text forms of a {@link DependencyGraph}: Graphviz DOT and Mermaid. */
@@ -19,11 +20,11 @@ public enum GraphFormat {
         if (this == DOT) {
             sb.append("digraph osk {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
             for (DependencyGraph.Node n : g.nodes()) {
-                sb.append("  \"").append(n.id()).append("\" [label=\"").append(n.kind()).append("\\n")
-                        .append(n.name()).append("\"").append(shape(n)).append("];\n");
+                sb.append("  ").append(dot(n.id())).append(" [label=").append(dot(n.kind() + "\n" + n.name()))
+                        .append(shape(n)).append("];\n");
             }
             for (DependencyGraph.Edge e : g.edges()) {
-                sb.append("  \"").append(e.from().id()).append("\" -> \"").append(e.to().id()).append("\"")
+                sb.append("  ").append(dot(e.from().id())).append(" -> ").append(dot(e.to().id()))
                         .append(e.via().equals("served-by") ? " [style=dashed, label=\"served by\"]" : "")
                         .append(";\n");
             }
@@ -32,7 +33,7 @@ public enum GraphFormat {
             sb.append("flowchart LR\n");
             for (DependencyGraph.Node n : g.nodes()) {
                 sb.append("  ").append(mid(n)).append(n.kind().equals("Service") ? "([\"" : "[\"")
-                        .append(n.kind()).append(" ").append(n.name())
+                        .append(mermaid(n.kind() + " " + n.name()))
                         .append(n.kind().equals("Service") ? "\"])" : "\"]").append('\n');
             }
             for (DependencyGraph.Edge e : g.edges()) {
@@ -50,6 +51,51 @@ public enum GraphFormat {
             case "Job", "CronJob" -> ", shape=note";
             default -> "";
         };
+    }
+
+    /**
+     * A DOT quoted string: {@code "} and {@code \\} escaped, a line break written as DOT's {@code \\n}, every
+     * other control character as visible text ({@code \\u001b}), so a name can never end the string.
+     */
+    static String dot(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (String line : s.split("\n", -1)) {
+            if (sb.length() > 1) {
+                sb.append("\\n");
+            }
+            String visible = ControlCharacters.escape(line);
+            for (int i = 0; i < visible.length(); i++) {
+                char c = visible.charAt(i);
+                if (c == '"' || c == '\\') {
+                    sb.append('\\');
+                }
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /**
+     * Text inside a Mermaid {@code ["..."]} label: quotes, {@code #}, {@code &}, {@code <}, {@code >} and backticks
+     * as Mermaid entity codes ({@code #quot;}), control characters as visible text, so a name can never end the
+     * label, start a statement or become markup.
+     */
+    static String mermaid(String s) {
+        String visible = ControlCharacters.escape(s);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < visible.length(); i++) {
+            char c = visible.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("#quot;");
+                case '#' -> sb.append("#35;");
+                case '&' -> sb.append("#amp;");
+                case '<' -> sb.append("#lt;");
+                case '>' -> sb.append("#gt;");
+                case '`' -> sb.append("#96;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static String mid(DependencyGraph.Node n) {

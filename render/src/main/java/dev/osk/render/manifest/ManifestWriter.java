@@ -1,5 +1,6 @@
 package dev.osk.render.manifest;
 
+import dev.osk.render.ControlCharacters;
 import dev.osk.render.yaml.YamlWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,9 +47,9 @@ public final class ManifestWriter {
         }
     }
 
-    /** One object: separator, source comment and block YAML. */
+    /** One object: separator, source comment (control characters escaped, so it stays one line) and block YAML. */
     public String document(Manifest m) {
-        return "---\n# Source: " + m.sourcePath() + "\n" + yaml.write(m.object());
+        return "---\n# Source: " + ControlCharacters.escape(m.sourcePath()) + "\n" + yaml.write(m.object());
     }
 
     /**
@@ -78,11 +79,12 @@ public final class ManifestWriter {
     }
 
     static String fileName(Manifest m, Set<String> used) {
-        String src = m.sourcePath();
+        String src = ControlCharacters.escape(m.sourcePath());
         int dot = src.lastIndexOf('.');
         String base = dot > src.lastIndexOf('/') ? src.substring(0, dot) : src;
         String name = m.name() == null ? "unnamed" : m.name().replaceAll("[^A-Za-z0-9._-]", "_");
-        String stem = base + "/" + m.kind().toLowerCase(Locale.ROOT) + "-" + name;
+        String kind = m.kind().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
+        String stem = base + "/" + kind + "-" + name;
         String candidate = stem + ".yaml";
         int n = 2;
         while (!used.add(candidate)) {

@@ -1,5 +1,6 @@
 package dev.osk.render.validate;
 
+import dev.osk.render.ControlCharacters;
 import dev.osk.render.Location;
 
 /**
@@ -18,7 +19,10 @@ public record Finding(Severity severity, Check check, String object, String poin
         }
     }
 
-    /** {@code file:line: error: object: pointer: message [check]} */
+    /**
+     * {@code file:line: error: object: pointer: message [check]}, one line: control characters from the inputs are
+     * escaped ({@link ControlCharacters}).
+     */
     public String text() {
         StringBuilder sb = new StringBuilder();
         if (location != null) {
@@ -29,6 +33,6 @@ public record Finding(Severity severity, Check check, String object, String poin
             sb.append(pointer).append(": ");
         }
         sb.append(message).append(" [").append(check.id()).append(']');
-        return sb.toString();
+        return ControlCharacters.escape(sb.toString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.osk.render.validate;
 
+import dev.osk.render.ControlCharacters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +84,7 @@ public enum ReportFormat {
         sb.append("  <testsuite name=\"osk validate\" tests=\"").append(byObject.size()).append("\" failures=\"")
                 .append(failures).append("\" errors=\"0\" skipped=\"0\">\n");
         for (Map.Entry<String, List<Finding>> e : byObject.entrySet()) {
-            sb.append("    <testcase classname=\"osk.validate\" name=\"").append(xml(e.getKey())).append('"');
+            sb.append("    <testcase classname=\"osk.validate\" name=\"").append(xml(e.getKey(), false)).append('"');
             List<Finding> errors = e.getValue().stream().filter(f -> f.severity() == Finding.Severity.ERROR).toList();
             List<Finding> warnings = e.getValue().stream().filter(f -> f.severity() == Finding.Severity.WARNING)
                     .toList();
@@ -93,17 +94,17 @@ public enum ReportFormat {
             }
             sb.append(">\n");
             if (!errors.isEmpty()) {
-                sb.append("      <failure message=\"").append(xml(errors.get(0).message())).append("\" type=\"")
+                sb.append("      <failure message=\"").append(xml(errors.get(0).message(), false)).append("\" type=\"")
                         .append(errors.get(0).check().id()).append("\">");
                 for (Finding f : errors) {
-                    sb.append(xml(f.text())).append('\n');
+                    sb.append(xml(f.text(), true)).append('\n');
                 }
                 sb.append("</failure>\n");
             }
             if (!warnings.isEmpty()) {
                 sb.append("      <system-out>");
                 for (Finding f : warnings) {
-                    sb.append(xml(f.text())).append('\n');
+                    sb.append(xml(f.text(), true)).append('\n');
                 }
                 sb.append("</system-out>\n");
             }
@@ -113,7 +114,13 @@ public enum ReportFormat {
         return sb.toString();
     }
 
-    private static String xml(String s) {
+    /**
+     * XML text ({@code text}) or attribute value: markup characters as entities, control characters (which XML
+     * cannot hold, or would turn into spaces in attributes) as visible text ({@code \\u001b}), line breaks kept
+     * only in text.
+     */
+    private static String xml(String raw, boolean text) {
+        String s = ControlCharacters.escape(raw, text ? "\n" : "");
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -122,13 +129,8 @@ public enum ReportFormat {
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
                 case '"' -> sb.append("&quot;");
-                default -> {
-                    if (c < 0x20 && c != '\n' && c != '\t') {
-                        sb.append(' ');
-                    } else {
-                        sb.append(c);
-                    }
-                }
+                case '\ufffe', '\uffff' -> sb.append(String.format("\\u%04x", (int) c));
+                default -> sb.append(c);
             }
         }
         return sb.toString();
