@@ -31,7 +31,8 @@ public final class Main {
     }
 
     /** Runs osk with the given streams and returns the exit code; never exits the JVM. */
-    public static int run(PrintWriter out, PrintWriter err, String... args) {
+    public static int run(PrintWriter out, PrintWriter rawErr, String... args) {
+        PrintWriter err = new StderrWriter(rawErr);
         ErrorReporter reporter = new ErrorReporter();
         CommandLine cl = new CommandLine(new OskCommand())
                 .setOut(out)
