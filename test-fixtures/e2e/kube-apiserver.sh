@@ -15,6 +15,8 @@ set -euo pipefail
 CACHE=${OSK_E2E_CACHE:-$HOME/.cache/osk-e2e}
 APISERVER="$CACHE/bin/kube-apiserver"
 BINARIES=(kube-apiserver kubelet kube-proxy kube-scheduler kube-controller-manager)
+# what the cached binaries were built from; a change rebuilds them
+RECIPE="v1.20.2 from Debian's source package, vendored reflect2 replaced by Debian's 1.0.2"
 ETCD_PORT=${ETCD_PORT:-12379}
 API_PORT=${API_PORT:-16443}
 
@@ -36,11 +38,15 @@ install() {
   command -v kubectl >/dev/null || apt_install kubernetes-client
   local have=1
   for b in "${BINARIES[@]}" pause; do [[ -x "$CACHE/bin/$b" ]] || have=0; done
+  [[ "$(cat "$CACHE/bin/recipe" 2>/dev/null)" == "$RECIPE" ]] || have=0
   if ((have)); then
     log "using cached binaries in $CACHE/bin"
     return
   fi
-  apt_install golang-go rsync make dpkg-dev gcc libc6-dev
+  # reflect2 1.0.1, as v1.20.2 vendors it, iterates maps through Go runtime internals that changed in Go 1.18:
+  # built with Debian's Go 1.19 the servers crash ("fatal error: fault" in mapiterinit) on the first PATCH of a
+  # map-valued field. 1.0.2 is the fix, with the same API; Debian ships it.
+  apt_install golang-go rsync make dpkg-dev gcc libc6-dev golang-github-modern-go-reflect2-dev
   local work="$CACHE/build"
   rm -rf "$work"
   mkdir -p "$work/apt/parts" "$work/apt/lists/partial" "$work/apt/cache/archives/partial" "$work/src" "$CACHE/bin"
@@ -60,6 +66,8 @@ install() {
   tar xzf "$tarball" -C "$work/src"
   local tree
   tree=$(find "$work/src" -maxdepth 1 -type d -name 'kubernetes-*' | head -1)
+  rm -rf "$tree/vendor/github.com/modern-go/reflect2"
+  cp -r /usr/share/gocode/src/github.com/modern-go/reflect2 "$tree/vendor/github.com/modern-go/reflect2"
   local what=()
   for b in "${BINARIES[@]}"; do what+=("cmd/$b"); done
   (cd "$tree" && make WHAT="${what[*]}" GOFLAGS=-trimpath KUBE_BUILD_PLATFORMS=linux/amd64 >"$work/build.log" 2>&1) \
@@ -69,6 +77,7 @@ install() {
     cp "$tree/_output/bin/$b" "$CACHE/bin/$b.tmp"
   done
   for b in "${BINARIES[@]}" pause; do mv "$CACHE/bin/$b.tmp" "$CACHE/bin/$b"; done
+  echo "$RECIPE" > "$CACHE/bin/recipe"
   rm -rf "$work"
   log "built $("$APISERVER" --version)"
 }
