@@ -73,7 +73,8 @@ OPENSTACK_ROOT="$IMAGES/rootfs-openstack-$OPENSTACK_KEY"
 EXTRA_ROOT="$IMAGES/rootfs-extra-$EXTRA_KEY"
 # the image's layers: the packages (big, rebuilt only when a package list changes) and osk's own files
 LAYER="$IMAGES/layer-$EXTRA_KEY.tar"
-OSK_FILES=("$HERE/kubernetes-entrypoint.py:/usr/local/bin/kubernetes-entrypoint")
+OSK_FILES=("$HERE/kubernetes-entrypoint.py:/usr/local/bin/kubernetes-entrypoint"
+  "$HERE/kolla-set-configs.py:/usr/local/bin/kolla_set_configs")
 # the pod sandbox image's name, as the node's containerd is configured to use it
 PAUSE_NAME="osk.local/e2e/pause:3.2"
 

@@ -1,0 +1,265 @@
+#!/usr/bin/env bash
+# The real-node suite: the shipped kit, applied to a real Kubernetes node (kube-node.sh), must run.
+#
+#   1. `osk apply` of the openstack kit (values/aio.yaml, then the suite's overlay test-fixtures/e2e/node/*.yaml)
+#      for Kubernetes 1.20: every Job reaches Complete and every Deployment, StatefulSet and DaemonSet becomes
+#      Ready within $OSK_NODE_TIMEOUT seconds (default 1500). A failure prints the failing pods' events and
+#      last log lines.
+#   2. OpenStack answers: the real `openstack` client, run in a pod of the namespace against the rendered
+#      endpoints, issues a token and finds every service in the catalog, and each service answers its check.
+#   3. Day two: re-applying the same render restarts nothing; changing one service's config value rolls out that
+#      service alone and it answers again; the upgrade recipe (delete the one-shot Jobs, apply) completes and a
+#      token issued before it still validates after it.
+#
+# Which services the suite brings up: $OSK_NODE_SERVICES (default: every service of the kit that the suite
+# proves so far, listed in NODE_SERVICES below); the others are switched off with SERVICE.enabled=false and
+# named in the output. Prints one line per check and a closing "N passed, N failed" line; exits 1 when any check
+# failed. The node's folder is $OSK_NODE_RUN (default a new temporary folder), removed at the end unless
+# OSK_NODE_KEEP=1 (then the node keeps running too: stop it with `kube-node.sh stop FOLDER`).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+HERE="$ROOT/test-fixtures/e2e"
+NS=${OSK_NODE_NAMESPACE:-openstack}
+TIMEOUT=${OSK_NODE_TIMEOUT:-1500}
+ALL_SERVICES=(mariadb rabbitmq memcached keystone glance placement nova neutron openvswitch neutron-ovs-agent cinder
+  horizon nova-compute)
+NODE_SERVICES=(mariadb rabbitmq memcached keystone)
+read -ra SERVICES <<< "${OSK_NODE_SERVICES:-${NODE_SERVICES[*]}}"
+PASSED=0
+FAILED=0
+ok() { PASSED=$((PASSED + 1)); echo "ok     $*"; }
+fail() { FAILED=$((FAILED + 1)); echo "FAILED $*"; }
+finish() { echo "$PASSED passed, $FAILED failed"; [[ $FAILED -eq 0 ]]; exit; }
+indent() { sed 's/^/         /'; }
+
+RUN=${OSK_NODE_RUN:-$(mktemp -d /tmp/osk-node.XXXXXX)}
+mkdir -p "$RUN"
+RUN=$(cd "$RUN" && pwd)
+cleanup() {
+  if [[ "${OSK_NODE_KEEP:-}" == 1 ]]; then
+    echo "node kept running: KUBECONFIG=$RUN/kubeconfig; stop it with $HERE/kube-node.sh stop $RUN"
+  else
+    "$HERE/kube-node.sh" stop "$RUN"
+    rm -rf "$RUN"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# the kit's render flags: the overlays, the services switched off, the target version and namespace
+FLAGS=(-f values/aio.yaml)
+for f in "$HERE"/node/*.yaml; do FLAGS+=(-f "$f"); done
+OFF=()
+for s in "${ALL_SERVICES[@]}"; do
+  [[ " ${SERVICES[*]} " == *" $s "* ]] || { FLAGS+=(--set "$s.enabled=false"); OFF+=("$s"); }
+done
+FLAGS+=(--kube-version 1.20 -n "$NS")
+echo "services: ${SERVICES[*]}${OFF:+ (not brought up by this run: ${OFF[*]})}"
+
+"$HERE/kube-node.sh" install > "$RUN/install.log" 2>&1 || { fail "node install: $(tail -5 "$RUN/install.log")"; finish; }
+if ! ./osk render "${FLAGS[@]}" > "$RUN/kit.yaml" 2> "$RUN/render.err"; then
+  fail "osk render: $(head -3 "$RUN/render.err")"; finish
+fi
+CLIENT_IMAGE=osk.local/e2e/openstack-client:zed
+IMAGES=$(awk '$1 == "image:" || $1 == "-" && $2 == "image:" {print $NF}' "$RUN/kit.yaml" | sort -u)
+started=$(date +%s)
+if ! "$HERE/kube-node.sh" start "$RUN" $IMAGES "$CLIENT_IMAGE" > "$RUN/start.log" 2>&1; then
+  fail "node start: $(tail -5 "$RUN/start.log")"; finish
+fi
+ok "node Ready with the images imported in $(($(date +%s) - started)) s"
+export KUBECONFIG="$RUN/kubeconfig"
+kubectl create namespace "$NS" >/dev/null
+
+# ---------------------------------------------------------------------------------------------------------------
+# 1. apply, then wait for every Job and workload
+
+# prints "KIND/NAME STATE" for every Job and workload of the namespace; STATE is ready or waiting
+states() {
+  kubectl get jobs,deployments,statefulsets,daemonsets -n "$NS" -o json | python3 -c '
+import json, sys
+for o in json.load(sys.stdin)["items"]:
+    k, s, st = o["kind"], o.get("spec", {}), o.get("status", {})
+    if k == "Job":
+        done = any(c["type"] == "Complete" and c["status"] == "True" for c in st.get("conditions", []))
+    elif k == "DaemonSet":
+        done = st.get("desiredNumberScheduled", 0) > 0 and st.get("numberReady", 0) == st["desiredNumberScheduled"] \
+            and st.get("updatedNumberScheduled", 0) == st["desiredNumberScheduled"]
+    else:
+        want = s.get("replicas", 1)
+        done = st.get("readyReplicas", 0) == want and st.get("updatedReplicas", 0) == want \
+            and st.get("observedGeneration", 0) >= o["metadata"]["generation"]
+    print("%s/%s %s" % (k.lower(), o["metadata"]["name"], "ready" if done else "waiting"))
+'
+}
+
+# waits until every Job and workload is ready or SECONDS pass; prints progress every minute
+wait_ready() {
+  local seconds=$1 deadline=$(($(date +%s) + $1)) next=$(($(date +%s) + 60)) waiting
+  while :; do
+    states > "$RUN/states" 2>/dev/null || true
+    waiting=$(grep -c ' waiting$' "$RUN/states")
+    if [[ -s "$RUN/states" && "$waiting" -eq 0 ]]; then return 0; fi
+    if (($(date +%s) >= deadline)); then return 1; fi
+    if (($(date +%s) >= next)); then
+      echo "       waiting for $waiting of $(wc -l < "$RUN/states"): $(grep ' waiting$' "$RUN/states" | cut -d' ' -f1 | head -8 | tr '\n' ' ')"
+      next=$(($(date +%s) + 60))
+    fi
+    sleep 5
+  done
+}
+
+# why pods are not ready: their events and the last lines of every container's log
+explain() {
+  local pod
+  for pod in $(kubectl get pods -n "$NS" -o json | python3 -c '
+import json, sys
+for p in json.load(sys.stdin)["items"]:
+    st = p.get("status", {})
+    if st.get("phase") == "Succeeded":
+        continue
+    if not any(c["type"] == "Ready" and c["status"] == "True" for c in st.get("conditions", [])):
+        print(p["metadata"]["name"])'); do
+    echo "       pod $pod:"
+    kubectl get pod "$pod" -n "$NS" -o jsonpath='{range .status.initContainerStatuses[*]}init {.name}: {.state}{"\n"}{end}{range .status.containerStatuses[*]}{.name}: {.state} restarts {.restartCount}{"\n"}{end}' | indent
+    kubectl get events -n "$NS" --field-selector "involvedObject.name=$pod" -o custom-columns=REASON:.reason,MESSAGE:.message --no-headers 2>/dev/null | tail -5 | indent
+    local c
+    for c in $(kubectl get pod "$pod" -n "$NS" -o jsonpath='{.spec.initContainers[*].name} {.spec.containers[*].name}'); do
+      kubectl logs "$pod" -n "$NS" -c "$c" --tail 8 2>/dev/null | sed "s/^/[$c] /" | indent
+    done
+  done
+}
+
+started=$(date +%s)
+if ./osk apply "${FLAGS[@]}" > "$RUN/apply.log" 2>&1; then
+  ok "osk apply of the kit: $(grep -c ' created$' "$RUN/apply.log") objects created"
+else
+  fail "osk apply of the kit: $(tail -5 "$RUN/apply.log")"
+fi
+if wait_ready "$TIMEOUT"; then
+  ok "every Job Complete and every workload Ready in $(($(date +%s) - started)) s ($(wc -l < "$RUN/states") of them)"
+else
+  fail "not ready after $TIMEOUT s: $(grep -c ' waiting$' "$RUN/states") of $(wc -l < "$RUN/states"): $(grep ' waiting$' "$RUN/states" | cut -d' ' -f1 | tr '\n' ' ')"
+  explain
+fi
+while read -r what state; do
+  if [[ $state == ready ]]; then ok "$what"; else fail "$what is not ready"; fi
+done < "$RUN/states"
+
+# ---------------------------------------------------------------------------------------------------------------
+# 2. OpenStack answers, through the openstack client in a pod of the namespace
+
+kubectl apply -n "$NS" -f - > /dev/null <<YAML
+apiVersion: v1
+kind: Pod
+metadata:
+  name: openstack-client
+spec:
+  restartPolicy: Never
+  containers:
+  - name: client
+    image: $CLIENT_IMAGE
+    imagePullPolicy: Never
+    command: [sleep, infinity]
+    env:
+    - {name: OS_AUTH_URL, value: "http://keystone-api:5000/v3"}
+    - {name: OS_IDENTITY_API_VERSION, value: "3"}
+    - {name: OS_USERNAME, value: admin}
+    - name: OS_PASSWORD
+      valueFrom: {secretKeyRef: {name: keystone-secrets, key: keystone-admin-password}}
+    - {name: OS_PROJECT_NAME, value: admin}
+    - {name: OS_USER_DOMAIN_NAME, value: Default}
+    - {name: OS_PROJECT_DOMAIN_NAME, value: Default}
+    - {name: OS_REGION_NAME, value: RegionOne}
+YAML
+kubectl wait --for=condition=Ready pod/openstack-client -n "$NS" --timeout=120s > /dev/null 2>&1 \
+  || fail "the openstack client pod did not start"
+os() { kubectl exec -n "$NS" openstack-client -- openstack "$@"; }
+client() { kubectl exec -i -n "$NS" openstack-client -- "$@"; }
+check() {
+  local name=$1; shift
+  if "$@" > "$RUN/check.out" 2>&1; then ok "$name"; else fail "$name: $(tail -3 "$RUN/check.out" | tr '\n' ' ')"; fi
+}
+enabled() { [[ " ${SERVICES[*]} " == *" $1 "* ]]; }
+
+TOKEN=""
+if TOKEN=$(os token issue -f value -c id 2> "$RUN/token.err") && [[ -n "$TOKEN" ]]; then
+  ok "openstack token issue"
+else
+  fail "openstack token issue: $(tail -3 "$RUN/token.err" | tr '\n' ' ')"
+fi
+# the catalog holds one entry per service the render registers
+expected=(keystone)
+enabled glance && expected+=(glance)
+enabled placement && expected+=(placement)
+enabled nova && expected+=(nova)
+enabled neutron && expected+=(neutron)
+enabled cinder && expected+=(cinderv3)
+catalog=$(os catalog list -f value -c Name 2> "$RUN/catalog.err" | sort | tr '\n' ' ')
+want=$(printf '%s\n' "${expected[@]}" | sort | tr '\n' ' ')
+if [[ "$catalog" == "$want" ]]; then ok "the catalog lists ${expected[*]}"; else
+  fail "the catalog lists '${catalog}', expected '${want}' $(tail -2 "$RUN/catalog.err")"; fi
+check "keystone lists the service users' projects" os project list
+
+# ---------------------------------------------------------------------------------------------------------------
+# 3. Day two
+
+# every pod of the namespace with its uid and restart count, the client left out
+pods_now() {
+  kubectl get pods -n "$NS" -o jsonpath='{range .items[*]}{.metadata.name} {.metadata.uid} {.status.phase} {range .status.containerStatuses[*]}{.restartCount},{end}{"\n"}{end}' \
+    | grep -v '^openstack-client ' | grep -v ' Succeeded ' | sort
+}
+
+pods_now > "$RUN/pods.before"
+./osk render "${FLAGS[@]}" > "$RUN/kit2.yaml" 2> "$RUN/render.err" || echo "osk render: $(head -3 "$RUN/render.err")" > "$RUN/reapply.log"
+[[ -s "$RUN/kit2.yaml" ]] && kubectl apply -f "$RUN/kit2.yaml" > "$RUN/reapply.log" 2>&1
+changed=$(grep -vc ' unchanged$' "$RUN/reapply.log")
+if [[ "$changed" -eq 0 ]]; then ok "re-apply of the same render: all $(wc -l < "$RUN/reapply.log") objects unchanged"; else
+  fail "re-apply changed $changed objects: $(grep -v ' unchanged$' "$RUN/reapply.log" | head -5 | tr '\n' ' ')"; fi
+sleep 15
+pods_now > "$RUN/pods.after"
+if cmp -s "$RUN/pods.before" "$RUN/pods.after"; then ok "re-apply restarted no pod ($(wc -l < "$RUN/pods.before") pods)"; else
+  fail "re-apply changed pods: $(diff "$RUN/pods.before" "$RUN/pods.after" | grep '^[<>]' | head -6 | tr '\n' ' ')"; fi
+
+# one config value of one service: keystone's debug flag rolls out keystone-api alone
+./osk apply "${FLAGS[@]}" --set 'keystone.conf.keystone\.conf.DEFAULT.debug=true' > "$RUN/config.log" 2>&1
+configured=$(grep ' configured$' "$RUN/config.log" | cut -d' ' -f1 | sort | tr '\n' ' ')
+if [[ "$configured" == "configmap/keystone-etc deployment.apps/keystone-api " ]]; then
+  ok "a keystone config change configures its ConfigMap and keystone-api only"
+else
+  fail "a keystone config change configured: $configured"
+fi
+if kubectl rollout status deployment/keystone-api -n "$NS" --timeout=300s > /dev/null 2>&1; then
+  ok "keystone-api rolled out the change"
+else
+  fail "keystone-api did not roll out"; explain
+fi
+pods_now > "$RUN/pods.config"
+others=$(diff <(grep -v '^keystone-api-' "$RUN/pods.after") <(grep -v '^keystone-api-' "$RUN/pods.config") | grep -c '^[<>]')
+if [[ "$others" -eq 0 ]] && ! diff -q <(grep '^keystone-api-' "$RUN/pods.after") <(grep '^keystone-api-' "$RUN/pods.config") >/dev/null; then
+  ok "only keystone-api's pods were replaced"
+else
+  fail "the config change replaced other pods: $(diff <(grep -v '^keystone-api-' "$RUN/pods.after") <(grep -v '^keystone-api-' "$RUN/pods.config") | grep '^[<>]' | head -4 | tr '\n' ' ')"
+fi
+check "keystone answers after the change (token issue)" os token issue -f value -c id
+
+# the upgrade recipe: delete the one-shot Jobs, apply; a token from before still validates
+fernet_keys() { kubectl get secret keystone-fernet-keys -n "$NS" -o jsonpath='{.data}' | sha256sum; }
+keys_before=$(fernet_keys)
+if ./osk apply "${FLAGS[@]}" --recreate-jobs > "$RUN/upgrade.log" 2>&1 && wait_ready 600; then
+  ok "upgrade recipe (--recreate-jobs): every Job re-ran to Complete, every workload Ready"
+else
+  fail "upgrade recipe: $(grep ' waiting$' "$RUN/states" | cut -d' ' -f1 | tr '\n' ' ') $(tail -3 "$RUN/upgrade.log")"
+  explain
+fi
+if [[ "$(fernet_keys)" == "$keys_before" ]]; then ok "the upgrade kept keystone's fernet keys"; else
+  fail "the upgrade replaced keystone's fernet keys (every token issued before it is invalid)"; fi
+if [[ -n "$TOKEN" ]]; then
+  check "a token issued before the upgrade still validates" client sh -ec "
+    ADMIN=\$(openstack token issue -f value -c id)
+    curl -sf -o /dev/null -H \"X-Auth-Token: \$ADMIN\" -H 'X-Subject-Token: $TOKEN' http://keystone-api:5000/v3/auth/tokens"
+else
+  fail "a token issued before the upgrade still validates: no token was issued before it"
+fi
+
+finish
