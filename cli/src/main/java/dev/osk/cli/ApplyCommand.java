@@ -95,14 +95,22 @@ final class ApplyCommand implements Callable<Integer> {
         }
         Thread outPump = pump(p.getInputStream(), spec.commandLine().getOut());
         Thread errPump = pump(p.getErrorStream(), err);
+        byte[] yaml = new ManifestWriter().stream(manifests).getBytes(StandardCharsets.UTF_8);
+        IOException shortWrite = null;
         try (OutputStream in = p.getOutputStream()) {
-            in.write(new ManifestWriter().stream(manifests).getBytes(StandardCharsets.UTF_8));
+            in.write(yaml);
         } catch (IOException e) {
-            // kubectl stopped reading: its own output and exit code tell why
+            shortWrite = e;
         }
         int code = p.waitFor();
         outPump.join();
         errPump.join();
+        if (shortWrite != null && code == 0) {
+            // kubectl that fails says why itself; one that succeeds without reading everything applied only part
+            throw new dev.osk.render.OskException("osk: " + kubectl + " stopped reading the manifests before their"
+                    + " end (" + yaml.length + " bytes; " + dev.osk.render.TextInput.reason(shortWrite) + ") and"
+                    + " exited 0: not every object was applied");
+        }
         return code;
     }
 

@@ -3,6 +3,8 @@ package dev.osk.cli;
 import dev.osk.render.Engine;
 import dev.osk.render.InvalidRequestException;
 import dev.osk.render.KubeVersion;
+import dev.osk.render.OskException;
+import dev.osk.render.TextInput;
 import dev.osk.render.RenderOptions;
 import dev.osk.render.RenderRequest;
 import dev.osk.render.diff.DiffFormat;
@@ -13,10 +15,7 @@ import dev.osk.render.diff.PathPattern;
 import dev.osk.render.manifest.Manifest;
 import dev.osk.render.manifest.ManifestReader;
 import dev.osk.render.values.ValueSource;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -202,8 +201,12 @@ final class DiffCommand implements Callable<Integer> {
             } else if (Files.isRegularFile(path)) {
                 String name = path.getFileName().toString();
                 kind = name.endsWith(".tgz") || name.endsWith(".tar.gz") ? SideKind.CHART : SideKind.FILE;
-            } else {
+            } else if (TextInput.type(path) == TextInput.Type.MISSING) {
                 throw new InvalidRequestException(label + ": no such file or folder: " + arg);
+            } else {
+                throw new OskException(dev.osk.render.Location.of(Workspace.display(path)), "is "
+                        + TextInput.type(path).text + ", not a manifest file, folder or chart; osk reads only"
+                        + " regular files");
             }
         }
         if (!own.isEmpty() && kind != SideKind.CHART) {
@@ -236,10 +239,6 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private static String readStdin() {
-        try {
-            return new String(Workspace.stdin().readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TextInput.read(Workspace.stdin(), "<stdin>", TextInput.MAX_YAML_BYTES, "standard input");
     }
 }

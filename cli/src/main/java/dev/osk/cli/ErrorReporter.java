@@ -24,6 +24,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
                 err.println(line);
             }
             code = ExitCodes.ERROR;
+        } else if (ex instanceof java.nio.file.InvalidPathException e) {
+            // a file name given on the command line that no file system can hold (a NUL, an unpaired surrogate)
+            err.println("osk: '" + e.getInput() + "' is not a valid path: " + e.getReason());
+            code = usageCode(cmd);
         } else {
             err.println("osk: internal error: " + ex
                     + (debug ? "" : " (run again with --debug for the stack trace)"));
@@ -34,6 +38,21 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * An input that exhausted the stack or the heap in a place no bound caught first: one line, never a trace
+     * without {@code --debug}.
+     */
+    int handleExhaustion(Error e, PrintWriter err, boolean debug) {
+        String what = e instanceof StackOverflowError ? "the input nests too deeply to process (stack overflow)"
+                : "out of memory (an input too large to process)";
+        err.println("osk: " + what + (debug ? "" : "; run again with --debug for the stack trace"));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.ERROR;
     }
 
     @Override

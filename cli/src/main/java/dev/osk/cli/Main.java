@@ -1,7 +1,8 @@
 package dev.osk.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** The osk command line. */
@@ -10,9 +11,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(
-                new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        // the descriptor itself, not System.out: a PrintStream swallows write errors (a full disk, a closed pipe)
+        PrintWriter out = new StdoutWriter(new FileOutputStream(FileDescriptor.out));
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true);
         int code = run(out, err, args);
         out.flush();
         err.flush();
@@ -30,6 +31,10 @@ public final class Main {
         return Workspace.withStdin(in, () -> run(cwd, out, err, args));
     }
 
+    private static String reason(java.io.IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     /** Runs osk with the given streams and returns the exit code; never exits the JVM. */
     public static int run(PrintWriter out, PrintWriter rawErr, String... args) {
         PrintWriter err = new StderrWriter(rawErr);
@@ -42,8 +47,19 @@ public final class Main {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 // -f and --set* are repeatable: each occurrence appends a layer in command-line order
                 .setOverwrittenOptionsAllowed(true);
-        int code = cl.execute(args);
-        out.flush();
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            code = reporter.handleExhaustion(e, err, java.util.Arrays.asList(args).contains("--debug"));
+        }
+        // a failed or short write to stdout is an error: the output is incomplete (PrintWriter only keeps a flag)
+        if (out.checkError()) {
+            java.io.IOException why = out instanceof StdoutWriter s ? s.failure() : null;
+            err.println("osk: cannot write to standard output" + (why == null ? "" : ": " + reason(why))
+                    + "; the output is incomplete");
+            code = ExitCodes.ERROR;
+        }
         err.flush();
         return code;
     }

@@ -76,11 +76,12 @@ final class ReleaseCommand implements Callable<Integer> {
         if (destination == null) {
             throw new InvalidRequestException("release: -d DIR is required");
         }
+        Path dir = Workspace.cwd().resolve(destination);
+        dev.osk.render.manifest.OutputFolder.sweep(dir);
         RenderRequest request = chart.request(List.of());
         ReleaseBundle.Plan plan = new ReleaseBundle.Plan(request, version, appVersion,
                 PackageCommand.sourceDateEpoch(), validation.options(request.options().kubeVersion()),
                 VersionProvider.version());
-        Path dir = Workspace.cwd().resolve(destination);
         ReleaseBundle.Outcome outcome = new ReleaseBundle().create(plan, dir);
         PrintWriter err = spec.commandLine().getErr();
         if (!ValidationFlags.report(outcome.report(), err, "no bundle written") || !outcome.written()) {

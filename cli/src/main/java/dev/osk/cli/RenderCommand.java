@@ -49,6 +49,10 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long t0 = System.nanoTime();
+        if (outputDir != null) {
+            // what a killed earlier run left beside the folder goes first, even if this render fails
+            dev.osk.render.manifest.OutputFolder.sweep(Workspace.cwd().resolve(outputDir));
+        }
         RenderRequest request = chart.request(showOnly);
         List<Manifest> manifests = new Engine().render(request);
         long t1 = System.nanoTime();

@@ -1,15 +1,14 @@
 package dev.osk.cli;
 
 import dev.osk.render.KubeVersion;
+import dev.osk.render.TextInput;
 import dev.osk.render.manifest.Manifest;
 import dev.osk.render.manifest.ManifestReader;
 import dev.osk.render.validate.ReportFormat;
 import dev.osk.render.validate.ValidationReport;
 import dev.osk.render.validate.Validator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,8 +65,7 @@ final class ValidateCommand implements Callable<Integer> {
         return report.valid() ? ExitCodes.OK : ExitCodes.ERROR;
     }
 
-    private static String readStdin() throws IOException {
-        InputStream in = Workspace.stdin();
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    private static String readStdin() {
+        return TextInput.read(Workspace.stdin(), "<stdin>", TextInput.MAX_YAML_BYTES, "standard input");
     }
 }

@@ -38,8 +38,14 @@ public final class Engine {
 
     /** The rendered objects, in output order. */
     public List<Manifest> render(RenderRequest req) {
-        return withChart(req, (chart, display) ->
-                new Renderer(display).render(instances(req, chart, display, false), req.options()));
+        return withChart(req, (chart, display) -> {
+            if (chart.metadata().isLibrary()) {
+                throw new OskException(Location.of(display.apply(chart.dir().resolve("Chart.yaml"))),
+                        "chart '" + chart.name() + "' is a library chart (type: library): it holds partials and"
+                        + " defaults for the charts that depend on it and is never rendered itself");
+            }
+            return new Renderer(display).render(instances(req, chart, display, false), req.options());
+        });
     }
 
     /** The values of the whole tree as {@code osk values} shows them, with the source of every value. */

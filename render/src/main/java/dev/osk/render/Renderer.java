@@ -8,6 +8,7 @@ import dev.osk.render.manifest.Manifest;
 import dev.osk.render.manifest.ManifestSorter;
 import dev.osk.render.template.Builtins;
 import dev.osk.render.template.OskMustacheFactory;
+import dev.osk.render.template.RenderBounds;
 import dev.osk.render.template.ScopeLadder;
 import dev.osk.render.template.TrackingWriter;
 import dev.osk.render.values.Values;
@@ -63,6 +64,7 @@ public final class Renderer {
         final Map<String, Rendered> texts = new HashMap<>();
         final Deque<String> inProgress = new ArrayDeque<>();
         final YamlReader kubeYaml = new YamlReader(YamlSchema.KUBE);
+        final RenderBounds bounds = new RenderBounds();
 
         Run(ChartInstance root, RenderOptions options) {
             this.root = root;
@@ -80,16 +82,26 @@ public final class Renderer {
             refs = select(refs);
             List<Manifest> manifests = new ArrayList<>();
             List<OskException> errors = new ArrayList<>();
+            // a problem in a partial or in a template another one checksums shows once, not once per user
+            java.util.Set<String> reported = new java.util.HashSet<>();
             for (TemplateRef ref : refs) {
                 try {
                     Rendered r = text(ref);
                     manifests.addAll(split(ref, r));
+                } catch (RenderBounds.Exceeded e) {
+                    // every later template would only hit the same limit
+                    errors.add(within(e, ref));
+                    break;
                 } catch (MultipleProblemsException e) {
                     for (OskException p : e.problems()) {
-                        errors.add(within(p, ref));
+                        if (reported.add(p.getMessage())) {
+                            errors.add(within(p, ref));
+                        }
                     }
                 } catch (OskException e) {
-                    errors.add(within(e, ref));
+                    if (reported.add(e.getMessage())) {
+                        errors.add(within(e, ref));
+                    }
                 }
                 if (errors.size() >= MAX_ERRORS) {
                     break;
@@ -160,7 +172,7 @@ public final class Renderer {
             inProgress.push(key);
             try {
                 Mustache m = factory.template(ref.template().file());
-                TrackingWriter out = new TrackingWriter();
+                TrackingWriter out = new TrackingWriter(bounds);
                 List<Object> scopes = new ArrayList<>();
                 scopes.add(ladder(ref));
                 factory.execute(m, out, scopes);
@@ -286,7 +298,10 @@ public final class Renderer {
                 Location origin = line >= 1 && line <= origins.size() ? origins.get(line - 1).withColumn(at.column())
                         : Location.of(display.apply(ref.template().file()));
                 String rendered = line >= 1 && line <= to - from ? lines[from + line - 1].strip() : "";
-                throw new OskException(origin, "rendered output is " + e.detail()
+                // "invalid YAML: ..." or "document is larger than ...", "document nests deeper than ..."
+                String problem = e.detail().startsWith("document ") ? "rendered " + e.detail()
+                        : "rendered output is " + e.detail();
+                throw new OskException(origin, problem
                         + (rendered.isEmpty() ? "" : " (rendered line: " + rendered + ")"));
             }
             if (docs.isEmpty() || docs.get(0).value() == null) {

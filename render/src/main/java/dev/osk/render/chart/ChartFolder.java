@@ -3,6 +3,7 @@ package dev.osk.render.chart;
 import dev.osk.render.ControlCharacters;
 import dev.osk.render.Location;
 import dev.osk.render.OskException;
+import dev.osk.render.TextInput;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -132,6 +133,9 @@ public final class ChartFolder {
                 chain.remove(real);
             } else if (attrs.isRegularFile()) {
                 out.add(p);
+            } else {
+                throw new OskException(Location.of(display.apply(p)), "is " + TextInput.type(real).text
+                        + "; a chart holds only regular files and folders");
             }
         }
     }

@@ -1,15 +1,16 @@
 package dev.osk.render.chart;
 
+import dev.osk.render.ControlCharacters;
 import dev.osk.render.InvalidRequestException;
 import dev.osk.render.Location;
 import dev.osk.render.OskException;
+import dev.osk.render.TextInput;
 import dev.osk.render.template.ValueText;
 import dev.osk.render.values.ValueTree;
 import dev.osk.render.yaml.YamlDocument;
 import dev.osk.render.yaml.YamlReader;
 import dev.osk.render.yaml.YamlSchema;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -144,11 +145,9 @@ public final class ChartLoader {
     }
 
     private YamlDocument read(Path file) {
-        try {
-            return reader.readOne(Files.readString(file, StandardCharsets.UTF_8), display.apply(file));
-        } catch (IOException e) {
-            throw new OskException(Location.of(display.apply(file)), "cannot read: " + e.getMessage());
-        }
+        String shown = display.apply(file);
+        return reader.readOne(TextInput.read(file, shown, TextInput.MAX_YAML_BYTES, "a chart's "
+                + file.getFileName()), shown);
     }
 
     @SuppressWarnings("unchecked")
@@ -240,6 +239,10 @@ public final class ChartLoader {
         if (path == null) {
             path = "charts/" + name;
         }
+        if (ControlCharacters.any(path)) {
+            throw new OskException(doc.locate(ptr), "dependency '" + name + "': path '" + ControlCharacters.escape(path)
+                    + "' holds a control character");
+        }
         String alias = text(d.get("alias"));
         if (alias != null && !Pattern.matches("[A-Za-z0-9_-]+", alias)) {
             throw new OskException(doc.locate(ptr + "/alias"), "alias '" + alias
@@ -272,6 +275,11 @@ public final class ChartLoader {
 
     private void scanTemplates(ChartFolder folder, List<TemplateFile> templates, Map<String, Path> partials) {
         Path tdir = folder.root().resolve("templates");
+        Path real = folder.check(tdir);
+        if (real != null && !Files.isDirectory(real)) {
+            throw new OskException(Location.of(display.apply(tdir)), "is " + TextInput.type(real).text
+                    + ", not a folder; a chart's templates/ must be a folder of templates");
+        }
         List<Path> files = folder.files(tdir, p -> p.getFileName().toString().startsWith("."));
         Map<String, Path> seen = new LinkedHashMap<>();
         for (Path f : files) {

@@ -24,6 +24,11 @@ public final class PathPattern {
     }
 
     public static PathPattern parse(String text) {
+        String problem = text.startsWith("/") ? JsonPointer.problem(text) : null;
+        if (problem != null) {
+            throw new InvalidRequestException("--ignore '" + text + "': not a valid JSON pointer: " + problem
+                    + " (write '~0' for '~' and '~1' for '/' inside a key)");
+        }
         List<String> segs = text.startsWith("/") ? JsonPointer.segments(text) : dotted(text);
         if (segs.isEmpty() || segs.stream().anyMatch(String::isEmpty)) {
             throw new InvalidRequestException("--ignore '" + text + "': empty path segment; expected a JSON pointer"

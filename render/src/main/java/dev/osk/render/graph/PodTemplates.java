@@ -11,6 +11,9 @@ public final class PodTemplates {
 
     /** The pod template ({@code metadata} + {@code spec}) of a workload, or null when the kind has none. */
     public static Map<String, Object> podSpecOwner(Map<String, Object> obj, String kind) {
+        if (kind == null) {
+            return null;
+        }
         Map<String, Object> spec = map(obj.get("spec"));
         switch (kind) {
             case "Pod":

@@ -78,13 +78,30 @@ public final class ManifestWriter {
         return out;
     }
 
+    /** The longest KIND-NAME part of a file name (file systems allow 255 bytes, with room for -N.yaml). */
+    static final int MAX_FILE_STEM = 200;
+
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String fileName(Manifest m, Set<String> used) {
         String src = ControlCharacters.escape(m.sourcePath());
         int dot = src.lastIndexOf('.');
         String base = dot > src.lastIndexOf('/') ? src.substring(0, dot) : src;
         String name = m.name() == null ? "unnamed" : m.name().replaceAll("[^A-Za-z0-9._-]", "_");
         String kind = m.kind().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
-        String stem = base + "/" + kind + "-" + name;
+        String file = kind + "-" + name;
+        if (file.length() > MAX_FILE_STEM) {
+            // a name longer than a file name may be (an object no API server would take): cut, and keep it unique
+            file = file.substring(0, MAX_FILE_STEM - 9) + "-" + sha256(file).substring(0, 8);
+        }
+        String stem = base + "/" + file;
         String candidate = stem + ".yaml";
         int n = 2;
         while (!used.add(candidate)) {

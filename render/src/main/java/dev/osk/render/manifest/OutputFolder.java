@@ -1,5 +1,6 @@
 package dev.osk.render.manifest;
 
+import dev.osk.render.ExitCleanup;
 import dev.osk.render.OskException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,8 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,11 +36,17 @@ public final class OutputFolder {
      */
     public static void replace(Path dir, SortedMap<String, byte[]> files, String flag) {
         Path target = dir.toAbsolutePath().normalize();
+        sweep(target);
         checkReplaceable(target, flag);
         Path parent = target.getParent();
         Path tmp = null;
         Path old = null;
-        try {
+        Path newAside = asideName(target, "new");
+        Path oldAside = asideName(target, "old");
+        // stopped by a signal half-way: the new folder goes, the old one is put back if it was moved aside
+        Path created = firstMissing(parent);
+        boolean done = false;
+        try (ExitCleanup.Registration cleanup = ExitCleanup.register(() -> undo(newAside, oldAside, target))) {
             Files.createDirectories(parent);
             tmp = aside(target, "new");
             Files.createDirectory(tmp);
@@ -58,6 +68,7 @@ public final class OutputFolder {
                 delete(old);
                 old = null;
             }
+            done = true;
         } catch (IOException e) {
             throw new OskException("cannot write " + flag + " " + dir + ": " + e.getMessage());
         } finally {
@@ -67,6 +78,9 @@ public final class OutputFolder {
                 }
                 if (old != null && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                     move(old, target);
+                }
+                if (!done && created != null) {
+                    removeEmpty(parent, created);
                 }
             } catch (IOException ignored) {
                 // best effort: the original folder is either back in place or still at its aside name
@@ -79,9 +93,83 @@ public final class OutputFolder {
      * same process id is removed). Not createTempDirectory: its owner-only mode would stay on the output.
      */
     private static Path aside(Path target, String what) throws IOException {
-        Path p = target.resolveSibling("." + target.getFileName() + "." + what + "-" + ProcessHandle.current().pid());
+        Path p = asideName(target, what);
         delete(p);
         return p;
+    }
+
+    /** The outermost folder of {@code dir} (itself included) that does not exist yet, or null. */
+    private static Path firstMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
+    }
+
+    /** Removes the folders from {@code dir} up to {@code top} that a failed write created, if still empty. */
+    private static void removeEmpty(Path dir, Path top) throws IOException {
+        for (Path p = dir; p != null && p.startsWith(top); p = p.getParent()) {
+            try (Stream<Path> s = Files.list(p)) {
+                if (s.findAny().isPresent()) {
+                    return;
+                }
+            }
+            Files.delete(p);
+        }
+    }
+
+    private static Path asideName(Path target, String what) {
+        return target.resolveSibling("." + target.getFileName() + "." + what + "-" + ExitCleanup.pid());
+    }
+
+    private static void undo(Path newAside, Path oldAside, Path target) {
+        try {
+            delete(newAside);
+            if (Files.exists(oldAside, LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    delete(oldAside);
+                } else {
+                    move(oldAside, target);
+                }
+            }
+        } catch (IOException e) {
+            // best effort while the process stops
+        }
+    }
+
+    /**
+     * Removes what runs that were killed outright (SIGKILL, a power cut) left beside {@code target}: their new
+     * folder, and their old one (moved back into place when the kill came between the two moves). Runs before
+     * every replace; callers run it first too, so that a run that fails before writing still puts an old folder
+     * back.
+     */
+    public static void sweep(Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null || target.getFileName() == null || !Files.isDirectory(parent)) {
+            return;
+        }
+        Pattern leftover = Pattern.compile("\\." + Pattern.quote(target.getFileName().toString())
+                + "\\.(?:new|old)-([0-9]{1,19})");
+        List<Path> stale = new ArrayList<>();
+        try (Stream<Path> s = Files.list(parent)) {
+            s.filter(p -> ExitCleanup.isStale(p.getFileName().toString(), leftover)).sorted().forEach(stale::add);
+        } catch (IOException e) {
+            return;
+        }
+        String oldPrefix = "." + target.getFileName() + ".old-";
+        for (Path p : stale) {
+            try {
+                if (p.getFileName().toString().startsWith(oldPrefix) && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    move(p, target);
+                } else {
+                    delete(p);
+                }
+            } catch (IOException e) {
+                // another run may be sweeping the same leftover
+            }
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

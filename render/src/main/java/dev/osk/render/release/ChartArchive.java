@@ -1,5 +1,6 @@
 package dev.osk.render.release;
 
+import dev.osk.render.ExitCleanup;
 import dev.osk.render.Location;
 import dev.osk.render.OskException;
 import dev.osk.render.manifest.OutputFolder;
@@ -22,7 +23,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -39,6 +39,9 @@ public final class ChartArchive {
     public static final long MAX_UNPACKED = 64L << 20;
 
     private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:.*");
+    /** The temporary folders archives are unpacked into: {@code osk-chart-PID-RANDOM}. */
+    private static final String TEMP_PREFIX = "osk-chart-";
+    private static final Pattern LEFTOVER = Pattern.compile(TEMP_PREFIX + "([0-9]{1,19})-[0-9]+");
 
     private final String source;
     private final String root;
@@ -78,8 +81,8 @@ public final class ChartArchive {
             throw new OskException(Location.of(source), "not a chart archive (a gzip-compressed tar, .tgz)");
         }
         List<TarReader.Entry> entries;
-        try {
-            entries = new TarReader(source, MAX_ENTRIES, MAX_UNPACKED).read(new GZIPInputStream(in, 1 << 16));
+        try (GzipDecoder gz = new GzipDecoder(in)) {
+            entries = new TarReader(source, MAX_ENTRIES, MAX_UNPACKED).read(gz);
         } catch (ZipException | EOFException e) {
             throw new OskException(Location.of(source), "corrupt compressed data"
                     + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
@@ -206,9 +209,19 @@ public final class ChartArchive {
      * outside that folder is written; if unpacking fails, the folder is removed before the error is thrown.
      */
     public Unpacked unpack() {
+        sweepStale();
         Path base = null;
+        ExitCleanup.Registration cleanup = null;
         try {
-            base = Files.createTempDirectory("osk-chart-").toRealPath();
+            base = Files.createTempDirectory(TEMP_PREFIX + ExitCleanup.pid() + "-").toRealPath();
+            Path created = base;
+            cleanup = ExitCleanup.register(() -> {
+                try {
+                    OutputFolder.delete(created);
+                } catch (IOException e) {
+                    // best effort while the process stops
+                }
+            });
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 Path file = base.resolve(e.getKey()).normalize();
                 if (!file.startsWith(base)) {
@@ -217,8 +230,9 @@ public final class ChartArchive {
                 Files.createDirectories(file.getParent());
                 Files.write(file, e.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             }
-            Unpacked u = new Unpacked(base, base.resolve(root), source);
+            Unpacked u = new Unpacked(base, base.resolve(root), source, cleanup);
             base = null;
+            cleanup = null;
             return u;
         } catch (IOException e) {
             throw new OskException(Location.of(source), "cannot unpack: " + e.getMessage());
@@ -230,6 +244,31 @@ public final class ChartArchive {
                     // the error being thrown is the one to report
                 }
             }
+            if (cleanup != null) {
+                cleanup.close();
+            }
+        }
+    }
+
+    /**
+     * Removes the unpacked copies that runs killed outright (SIGKILL) left in the temporary folder: folders
+     * named {@code osk-chart-PID-...} whose process is gone.
+     */
+    private static void sweepStale() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> stale = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> s = Files.list(tmp)) {
+            s.filter(p -> ExitCleanup.isStale(p.getFileName().toString(), LEFTOVER)
+                    && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).forEach(stale::add);
+        } catch (IOException e) {
+            return;
+        }
+        for (Path p : stale) {
+            try {
+                OutputFolder.delete(p);
+            } catch (IOException e) {
+                // not ours to remove after all (another user's), or another run removed it first
+            }
         }
     }
 
@@ -239,10 +278,13 @@ public final class ChartArchive {
         private final Path chartDir;
         private final String source;
 
-        private Unpacked(Path base, Path chartDir, String source) {
+        private final ExitCleanup.Registration cleanup;
+
+        private Unpacked(Path base, Path chartDir, String source, ExitCleanup.Registration cleanup) {
             this.base = base;
             this.chartDir = chartDir;
             this.source = source;
+            this.cleanup = cleanup;
         }
 
         /** The chart folder. */
@@ -275,6 +317,7 @@ public final class ChartArchive {
         public void close() {
             try {
                 OutputFolder.delete(base);
+                cleanup.close();
             } catch (IOException e) {
                 throw new OskException(Location.of(source), "cannot remove the unpacked copy " + base + ": "
                         + e.getMessage());

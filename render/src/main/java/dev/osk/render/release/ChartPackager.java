@@ -3,6 +3,7 @@ package dev.osk.render.release;
 import dev.osk.render.InvalidRequestException;
 import dev.osk.render.Location;
 import dev.osk.render.OskException;
+import dev.osk.render.TextInput;
 import dev.osk.render.chart.Chart;
 import dev.osk.render.chart.ChartFolder;
 import dev.osk.render.chart.ChartLoader;
@@ -12,6 +13,7 @@ import dev.osk.render.yaml.YamlReader;
 import dev.osk.render.yaml.YamlSchema;
 import dev.osk.render.yaml.YamlWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -240,10 +242,21 @@ public final class ChartPackager {
     }
 
     private static byte[] read(Path file, Function<Path, String> shown) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new OskException(Location.of(shown.apply(file)), "cannot read: " + e.getMessage());
+        return TextInput.bytes(file, shown.apply(file), TextInput.MAX_CHART_FILE_BYTES, "a chart file");
+    }
+
+    /** The hex sha256 of a file, read as a stream (a file of any size). */
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.osk.render.KubeVersion;
 import dev.osk.render.Location;
 import dev.osk.render.MultipleProblemsException;
 import dev.osk.render.OskException;
+import dev.osk.render.TextInput;
 import dev.osk.render.RenderOptions;
 import dev.osk.render.RenderRequest;
 import dev.osk.render.manifest.Manifest;
@@ -311,12 +312,8 @@ public final class ReleaseBundle {
     private static Map<String, String> readSums(Path file, Function<Path, String> display,
             List<OskException> problems) {
         Map<String, String> listed = new TreeMap<>();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new OskException(Location.of(display.apply(file)), "cannot read: " + e.getMessage());
-        }
+        List<String> lines = TextInput.read(file, display.apply(file), TextInput.MAX_YAML_BYTES, "a bundle file")
+                .lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             Location at = Location.of(display.apply(file), i + 1);
             Matcher m = SUM_LINE.matcher(lines.get(i));
@@ -337,7 +334,7 @@ public final class ReleaseBundle {
     }
 
     private static boolean safePath(String path) {
-        if (path.startsWith("/") || path.indexOf('\\') >= 0) {
+        if (path.startsWith("/") || path.indexOf('\\') >= 0 || dev.osk.render.ControlCharacters.any(path)) {
             return false;
         }
         for (String part : path.split("/", -1)) {
@@ -360,7 +357,7 @@ public final class ReleaseBundle {
             } else {
                 String actual;
                 try {
-                    actual = ChartPackager.sha256(Files.readAllBytes(f));
+                    actual = ChartPackager.sha256(f);
                 } catch (IOException x) {
                     found.add(new OskException(Location.of(display.apply(f)), "cannot read: " + x.getMessage()));
                     continue;
@@ -406,10 +403,9 @@ public final class ReleaseBundle {
         }
         String actual;
         try {
-            actual = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            problems.add(new OskException(Location.of(display.apply(file)), "cannot read as UTF-8 text: "
-                    + e.getMessage()));
+            actual = TextInput.read(file, display.apply(file), TextInput.MAX_YAML_BYTES, "a bundle file");
+        } catch (OskException e) {
+            problems.add(e);
             return;
         }
         OskException d = difference(display.apply(file), expected, actual, against);
@@ -446,10 +442,9 @@ public final class ReleaseBundle {
             }
             String text;
             try {
-                text = Files.readString(p, StandardCharsets.UTF_8);
-            } catch (IOException x) {
-                found.add(new OskException(Location.of(display.apply(p)), "cannot read as UTF-8 text: "
-                        + x.getMessage()));
+                text = TextInput.read(p, display.apply(p), TextInput.MAX_YAML_BYTES, "a bundle file");
+            } catch (OskException x) {
+                found.add(x);
                 continue;
             }
             OskException d = difference(display.apply(p), e.getValue(), text, against);
@@ -497,12 +492,8 @@ public final class ReleaseBundle {
         @SuppressWarnings("unchecked")
         static Release read(Path file, Function<Path, String> display) {
             String name = display.apply(file);
-            YamlDocument doc;
-            try {
-                doc = new YamlReader(YamlSchema.CORE).readOne(Files.readString(file, StandardCharsets.UTF_8), name);
-            } catch (IOException e) {
-                throw new OskException(Location.of(name), "cannot read: " + e.getMessage());
-            }
+            YamlDocument doc = new YamlReader(YamlSchema.CORE).readOne(
+                    TextInput.read(file, name, TextInput.MAX_YAML_BYTES, "a bundle file"), name);
             if (!(doc.value() instanceof Map<?, ?>)) {
                 throw new OskException(Location.of(name), "must be a map");
             }

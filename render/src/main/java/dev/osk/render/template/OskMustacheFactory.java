@@ -9,6 +9,7 @@ import com.github.mustachejava.MustacheVisitor;
 import com.github.mustachejava.TemplateContext;
 import dev.osk.render.Location;
 import dev.osk.render.OskException;
+import dev.osk.render.TextInput;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -38,10 +39,15 @@ public final class OskMustacheFactory extends DefaultMustacheFactory {
 
     private static final Pattern STANDALONE = Pattern.compile("^[ \\t]*\\{\\{[#^/!>=][^}]*\\}\\}[ \\t]*\\r?$");
 
+    /** The longest chain of partials that include each other (a partial that includes itself is not a chain). */
+    static final int MAX_PARTIAL_CHAIN = 100;
+
     private final PartialResolver partials;
+    private int partialChain;
     private final Function<String, String> display;
     private final Map<String, String[]> sourceLines = new ConcurrentHashMap<>();
     private final Map<String, Mustache> compiledPartials = new ConcurrentHashMap<>();
+    private final Map<String, OskException> failures = new ConcurrentHashMap<>();
 
     public OskMustacheFactory(PartialResolver partials, Function<String, String> display) {
         this.partials = partials;
@@ -51,11 +57,32 @@ public final class OskMustacheFactory extends DefaultMustacheFactory {
 
     /** The compiled template at {@code file}; compile errors become {@link OskException}s at file:line. */
     public Mustache template(Path file) {
-        try {
-            return compile(file.toString());
-        } catch (RuntimeException e) {
-            throw translate(e);
+        String name = file.toString();
+        OskException failed = failures.get(name);
+        if (failed != null) {
+            throw failed;
         }
+        try {
+            return compile(name);
+        } catch (RuntimeException e) {
+            throw failed(name, translate(e));
+        } catch (StackOverflowError e) {
+            // the bounds above should come first; this keeps a trace from the user if one is missed
+            throw failed(name, new OskException(Location.of(display.apply(name)), "template nests too deeply to"
+                    + " compile"));
+        } finally {
+            partialChain = 0;
+        }
+    }
+
+    /**
+     * Remembers that {@code name} does not compile: mustache.java caches a template before it initializes its
+     * partials, so a template whose partial failed would otherwise come back half-built (for osk.checksum).
+     */
+    private OskException failed(String name, OskException e) {
+        mustacheCache.remove(name);
+        failures.put(name, e);
+        return e;
     }
 
     /** Runs a compiled template; errors become {@link OskException}s at the template position. */
@@ -64,6 +91,8 @@ public final class OskMustacheFactory extends DefaultMustacheFactory {
             m.execute(out, scopes);
         } catch (RuntimeException e) {
             throw translate(e);
+        } catch (StackOverflowError e) {
+            throw new OskException(Location.of(display.apply(m.getName())), "template nests too deeply to render");
         }
     }
 
@@ -87,16 +116,26 @@ public final class OskMustacheFactory extends DefaultMustacheFactory {
 
     @Override
     public Reader getReader(String resourceName) {
-        try {
-            String text = Files.readString(Path.of(resourceName), StandardCharsets.UTF_8);
-            if (!text.isEmpty() && !text.endsWith("\n")) {
-                text = text + "\n";
-            }
-            sourceLines.put(resourceName, text.split("\n", -1));
-            return new StringReader(text);
-        } catch (IOException e) {
-            throw new OskException(Location.of(display.apply(resourceName)), "cannot read template: " + e.getMessage());
+        String shown = display.apply(resourceName);
+        String text = TextInput.read(Path.of(resourceName), shown, TextInput.MAX_TEMPLATE_BYTES, "a template");
+        TemplateOutline.check(text, shown);
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            text = text + "\n";
         }
+        sourceLines.put(resourceName, text.split("\n", -1));
+        return new StringReader(text);
+    }
+
+    /** A partial tag is being compiled; chains of partials that include each other are bounded. */
+    void enterPartial(TemplateContext tc, String name) {
+        if (++partialChain > MAX_PARTIAL_CHAIN) {
+            throw new OskException(locate(tc, name), "partial '" + name + "': partials include each other more"
+                    + " than " + MAX_PARTIAL_CHAIN + " deep, the most osk compiles");
+        }
+    }
+
+    void leavePartial() {
+        partialChain--;
     }
 
     @Override
@@ -183,6 +222,12 @@ public final class OskMustacheFactory extends DefaultMustacheFactory {
         @Override
         public void iterable(TemplateContext tc, String variable, Mustache mustache) {
             list.add(new TemplateCodes.OskIterableCode(tc, OskMustacheFactory.this, mustache, variable,
+                    locate(tc, variable)));
+        }
+
+        @Override
+        public void notIterable(TemplateContext tc, String variable, Mustache mustache) {
+            list.add(new TemplateCodes.OskNotIterableCode(tc, OskMustacheFactory.this, mustache, variable,
                     locate(tc, variable)));
         }
 

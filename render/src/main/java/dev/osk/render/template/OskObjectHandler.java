@@ -47,6 +47,24 @@ final class OskObjectHandler extends AbstractObjectHandler {
         return super.falsey(iteration, writer, object, scopes);
     }
 
+    /**
+     * A null list item still gets a scope of its own ({@link #NULL_ITEM}), so that {@code {{.}}} inside the section
+     * is that null and not the scope below it.
+     */
+    @Override
+    public Object coerce(Object object) {
+        Object v = super.coerce(object);
+        return v == null ? NULL_ITEM : v;
+    }
+
+    /** The scope of a null list item. */
+    static final Object NULL_ITEM = new Object() {
+        @Override
+        public String toString() {
+            return "null";
+        }
+    };
+
     @Override
     public String stringify(Object object) {
         return ValueText.of(object);

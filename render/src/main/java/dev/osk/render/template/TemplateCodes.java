@@ -4,6 +4,7 @@ import com.github.mustachejava.Mustache;
 import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.codes.DefaultCode;
 import com.github.mustachejava.codes.IterableCode;
+import com.github.mustachejava.codes.NotIterableCode;
 import com.github.mustachejava.codes.PartialCode;
 import com.github.mustachejava.codes.ValueCode;
 import dev.osk.render.Location;
@@ -72,6 +73,11 @@ final class TemplateCodes {
         }
 
         @Override
+        public Object get(List<Object> scopes) {
+            return current(super.get(scopes), name, location);
+        }
+
+        @Override
         public Writer execute(Writer writer, List<Object> scopes) {
             Object value = get(scopes);
             if (value instanceof SectionHelper) {
@@ -81,6 +87,29 @@ final class TemplateCodes {
             insert(writer, value, encoded, name, location, suffix);
             return writer;
         }
+    }
+
+    /**
+     * What a name resolved to, as templates see it: the scope of a null list item is null, and {@code .} outside
+     * every section (where mustache.java would hand over the scope ladder itself) is an error.
+     */
+    static Object current(Object v, String name, Location location) {
+        if (v == OskObjectHandler.NULL_ITEM) {
+            return null;
+        }
+        if (v instanceof ScopeLadder) {
+            throw new OskException(location, "'" + name + "' stands for the current section item, and outside"
+                    + " every section there is none");
+        }
+        return v;
+    }
+
+    /** Templates run only on {@link TrackingWriter}s (value insertion needs the YAML position). */
+    static TrackingWriter tracking(Writer writer) {
+        if (writer instanceof TrackingWriter tw) {
+            return tw;
+        }
+        throw new IllegalStateException("templates execute on a TrackingWriter, not " + writer.getClass().getName());
     }
 
     /** Writes {@code value} as YAML at the writer's place (or as raw text when {@code yaml} is false). */
@@ -115,15 +144,53 @@ final class TemplateCodes {
         }
 
         @Override
+        public Object get(List<Object> scopes) {
+            return current(super.get(scopes), name, location);
+        }
+
+        @Override
         public Writer execute(Writer writer, List<Object> scopes) {
-            Object resolved = get(scopes);
-            if (resolved instanceof SectionHelper helper) {
-                TrackingWriter body = new TrackingWriter();
-                run(body, scopes);
-                insert(writer, helper.apply(body.text()), true, name, location, suffix);
-                return writer;
+            TrackingWriter tw = tracking(writer);
+            tw.enter(location, "section '" + name + "'");
+            try {
+                Object resolved = get(scopes);
+                if (resolved instanceof SectionHelper helper) {
+                    TrackingWriter body = tw.sibling();
+                    run(body, scopes);
+                    insert(writer, helper.apply(body.text()), true, name, location, suffix);
+                    return writer;
+                }
+                return handle(writer, resolved, scopes);
+            } finally {
+                tw.leave();
             }
-            return handle(writer, resolved, scopes);
+        }
+    }
+
+    /** {@code {{^name}}}: an inverted section, counted against the nesting bound like the others. */
+    static final class OskNotIterableCode extends NotIterableCode {
+        private final Location location;
+
+        OskNotIterableCode(TemplateContext tc, OskMustacheFactory df, Mustache mustache, String variable,
+                Location loc) {
+            super(tc, df, mustache, variable);
+            this.location = loc;
+        }
+
+        @Override
+        public Object get(List<Object> scopes) {
+            return current(super.get(scopes), name, location);
+        }
+
+        @Override
+        public Writer execute(Writer writer, List<Object> scopes) {
+            TrackingWriter tw = tracking(writer);
+            tw.enter(location, "section '" + name + "'");
+            try {
+                return super.execute(writer, scopes);
+            } finally {
+                tw.leave();
+            }
         }
     }
 
@@ -143,17 +210,43 @@ final class TemplateCodes {
             return factory.resolvePartial(dir, name, tc);
         }
 
+        /**
+         * Compiles the partial (at compile time, once); a chain of partials that include each other is bounded
+         * ({@link OskMustacheFactory#MAX_PARTIAL_CHAIN}) so that it cannot exhaust the stack.
+         */
         @Override
-        protected Writer executePartial(Writer writer, List<Object> scopes) {
-            if (!indent.isEmpty() && writer instanceof TrackingWriter tw) {
-                tw.pushIndent(indent);
-                try {
-                    return partial.execute(writer, scopes);
-                } finally {
-                    tw.popIndent();
-                }
+        public synchronized void init() {
+            factory.enterPartial(tc, name);
+            try {
+                super.init();
+            } finally {
+                factory.leavePartial();
             }
-            return partial.execute(writer, scopes);
+        }
+
+        /**
+         * Runs the partial on the template's own writer (mustache.java would wrap it to count recursion, which
+         * hides the YAML position from value insertion); nesting is counted by {@link RenderBounds} instead.
+         */
+        @Override
+        public Writer execute(Writer writer, List<Object> scopes) {
+            TrackingWriter tw = tracking(writer);
+            tw.enter(factory.locate(tc, name), "partial '" + name + "'");
+            try {
+                if (!indent.isEmpty()) {
+                    tw.pushIndent(indent);
+                    try {
+                        partial.execute(writer, scopes);
+                    } finally {
+                        tw.popIndent();
+                    }
+                } else {
+                    partial.execute(writer, scopes);
+                }
+            } finally {
+                tw.leave();
+            }
+            return appendText(writer);
         }
     }
 }

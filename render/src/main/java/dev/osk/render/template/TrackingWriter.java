@@ -23,6 +23,26 @@ public final class TrackingWriter extends Writer {
     private final YamlCursor cursor = new YamlCursor();
     /** How much of {@link #out} the cursor has read: complete lines only. */
     private int fed;
+    private final RenderBounds bounds;
+
+    /** A writer held to {@code bounds}, which every writer of one render shares. */
+    public TrackingWriter(RenderBounds bounds) {
+        this.bounds = bounds;
+    }
+
+    /** A new writer for a section body (a helper's input), held to the same bounds. */
+    TrackingWriter sibling() {
+        return new TrackingWriter(bounds);
+    }
+
+    /** A section or partial starts executing at {@code at}; see {@link RenderBounds#MAX_NESTING}. */
+    void enter(Location at, String what) {
+        bounds.enter(at, what);
+    }
+
+    void leave() {
+        bounds.leave();
+    }
 
     /** The template position of what is written next. */
     public void mark(Location location) {
@@ -41,6 +61,7 @@ public final class TrackingWriter extends Writer {
     /** Writes template text: each new non-empty line gets the current partial indentation. */
     @Override
     public void write(char[] cbuf, int off, int len) {
+        bounds.write(len, mark);
         for (int i = off; i < off + len; i++) {
             put(cbuf[i], true);
         }
@@ -48,6 +69,7 @@ public final class TrackingWriter extends Writer {
 
     @Override
     public void write(String s) {
+        bounds.write(s.length(), mark);
         for (int i = 0; i < s.length(); i++) {
             put(s.charAt(i), true);
         }
@@ -58,6 +80,7 @@ public final class TrackingWriter extends Writer {
         if (s.isEmpty()) {
             return;
         }
+        bounds.write(s.length(), mark);
         put(s.charAt(0), true);
         int from = 1;
         int nl;
@@ -87,6 +110,7 @@ public final class TrackingWriter extends Writer {
             lineStart = out.length();
             atLineStart = false;
             if (indentable && c != '\n' && !indent.isEmpty()) {
+                bounds.write(indent.length(), mark);
                 out.append(indent);
             }
         }

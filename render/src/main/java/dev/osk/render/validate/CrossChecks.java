@@ -71,7 +71,7 @@ final class CrossChecks {
             }
         }
         for (Manifest m : manifests) {
-            if (m.kind().equals("Service")) {
+            if ("Service".equals(m.kind())) {
                 serviceSelects(m, podLabelsByNs.getOrDefault(ns(m), List.of()));
             }
         }

@@ -78,7 +78,7 @@ final class JsonReader {
             expect(':');
             ws();
             if (m.containsKey(k)) {
-                throw fail("duplicate key \"" + k + "\"");
+                throw fail("duplicate key \"" + SetParser.echo(k) + "\"");
             }
             m.put(k, value(depth + 1));
             ws();

@@ -1,10 +1,8 @@
 package dev.osk.render.values;
 
 import dev.osk.render.InvalidRequestException;
-import java.io.IOException;
+import dev.osk.render.TextInput;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +29,8 @@ public final class SetParser {
     }
 
     static final int MAX_INDEX = 65_536;
+    /** As deep as a values file may nest (YAML documents nest at most 200 levels). */
+    static final int MAX_KEY_PARTS = 200;
     private static final Pattern INT = Pattern.compile("-?(0|[1-9][0-9]*)");
 
     private final String expr;
@@ -67,7 +67,7 @@ public final class SetParser {
         while (pos < expr.length()) {
             List<Object> path = key();
             if (pos >= expr.length() || expr.charAt(pos) != '=') {
-                throw error("key '" + describe(path) + "' has no value (expected key=value)");
+                throw error("key '" + echo(describe(path)) + "' has no value (expected key=value)");
             }
             pos++;
             Object value = value();
@@ -110,13 +110,14 @@ public final class SetParser {
                     throw error("unclosed '[' in key");
                 }
                 String idx = expr.substring(pos + 1, close);
-                if (!idx.matches("[0-9]+") || idx.length() > 6) {
-                    throw error("list index '" + idx + "' is not a non-negative number");
+                if (!idx.matches("[0-9]+")) {
+                    throw error("list index '" + echo(idx) + "' is not a non-negative number");
+                }
+                if (idx.length() > 6 || Integer.parseInt(idx) > MAX_INDEX) {
+                    throw error("list index " + echo(idx) + " is larger than " + MAX_INDEX + ", the largest index"
+                            + " --set accepts");
                 }
                 int i = Integer.parseInt(idx);
-                if (i > MAX_INDEX) {
-                    throw error("list index " + i + " is larger than " + MAX_INDEX);
-                }
                 path.add(i);
                 pos = close + 1;
                 afterIndex = true;
@@ -132,6 +133,9 @@ public final class SetParser {
         }
         if (!afterIndex) {
             addName(path, cur);
+        }
+        if (path.size() > MAX_KEY_PARTS) {
+            throw error("key has " + path.size() + " parts, more than the " + MAX_KEY_PARTS + " values may nest");
         }
         return path;
     }
@@ -267,17 +271,16 @@ public final class SetParser {
         try {
             return JsonReader.parse(text);
         } catch (IllegalArgumentException e) {
-            throw error("invalid JSON '" + text + "': " + e.getMessage());
+            throw error("invalid JSON '" + echo(text) + "': " + e.getMessage());
         }
     }
 
     private Object readFile(String file) {
         Path p = baseDir == null ? Path.of(file) : baseDir.resolve(file);
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw error("cannot read file '" + file + "'");
+        if (TextInput.type(p) == TextInput.Type.MISSING) {
+            throw error("no such file '" + echo(file) + "'");
         }
+        return TextInput.read(p, file, TextInput.MAX_SET_FILE_BYTES, "a --set-file file");
     }
 
     @SuppressWarnings("unchecked")
@@ -289,7 +292,7 @@ public final class SetParser {
             Object next = last ? null : path.get(i + 1);
             if (seg instanceof String k) {
                 if (!(container instanceof Map<?, ?>)) {
-                    throw error("'" + describe(path.subList(0, i + 1)) + "' is used both as a list and a map");
+                    throw error("'" + echo(describe(path.subList(0, i + 1))) + "' is used both as a list and a map");
                 }
                 Map<String, Object> m = (Map<String, Object>) container;
                 if (last) {
@@ -300,7 +303,7 @@ public final class SetParser {
             } else {
                 int idx = (Integer) seg;
                 if (!(container instanceof List<?>)) {
-                    throw error("'" + describe(path.subList(0, i + 1)) + "' is used both as a list and a map");
+                    throw error("'" + echo(describe(path.subList(0, i + 1))) + "' is used both as a list and a map");
                 }
                 List<Object> l = (List<Object>) container;
                 while (l.size() <= idx) {
@@ -339,6 +342,18 @@ public final class SetParser {
     }
 
     private InvalidRequestException error(String msg) {
-        return new InvalidRequestException(mode.flag + " '" + expr + "': " + msg);
+        return new InvalidRequestException(mode.flag + " '" + echo(expr) + "': " + msg);
+    }
+
+    /** How much of a flag's text a message repeats; longer text is cut (a whole JSON document helps nobody). */
+    static final int ECHO = 80;
+
+    /** {@code text}, or its first {@link #ECHO} characters and how long it is. */
+    static String echo(String text) {
+        if (text.length() <= ECHO) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(ECHO - 1)) ? ECHO - 1 : ECHO;
+        return text.substring(0, end) + "... (" + text.length() + " characters)";
     }
 }

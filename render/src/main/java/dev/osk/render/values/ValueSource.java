@@ -2,12 +2,10 @@ package dev.osk.render.values;
 
 import dev.osk.render.InvalidRequestException;
 import dev.osk.render.OskException;
+import dev.osk.render.TextInput;
 import dev.osk.render.yaml.YamlDocument;
 import dev.osk.render.yaml.YamlReader;
 import dev.osk.render.yaml.YamlSchema;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +50,10 @@ public record ValueSource(Kind kind, String argument) {
                 if (argument.equals("-")) {
                     throw new InvalidRequestException("-f -: reading values from standard input is not supported");
                 }
-                try {
-                    text = Files.readString(p, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new InvalidRequestException("-f " + argument + ": cannot read values file");
+                if (TextInput.type(p) == TextInput.Type.MISSING) {
+                    throw new InvalidRequestException("-f " + argument + ": no such file");
                 }
+                text = TextInput.read(p, display.apply(p), TextInput.MAX_YAML_BYTES, "a values file");
                 YamlDocument doc = new YamlReader(YamlSchema.CORE).readOne(text, display.apply(p));
                 if (doc.value() == null) {
                     return ValueTree.empty();

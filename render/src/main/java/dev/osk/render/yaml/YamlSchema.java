@@ -10,7 +10,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *
  * <ul>
  *   <li>{@link #CORE}: the YAML 1.2 core schema. Values files and {@code --set-json} use it: only
- *       {@code true}/{@code false} are booleans, so {@code yes}, {@code on} and {@code no} stay strings.</li>
+ *       {@code true}/{@code false} are booleans, so {@code yes}, {@code on} and {@code no} stay strings; merge
+ *       keys ({@code <<: *base}) merge, as Helm reads values.</li>
  *   <li>{@link #KUBE}: how kubectl and the API server read YAML (YAML 1.1 style): {@code yes}, {@code on},
  *       {@code y} are booleans and {@code 0755} is an octal integer. Rendered documents are read with it, so osk
  *       sees exactly what the cluster will see.</li>
@@ -79,6 +80,8 @@ public enum YamlSchema {
             addImplicitResolver(Tag.BOOL, CORE_BOOL, "tfTF");
             addImplicitResolver(Tag.INT, CORE_INT, NUM_FIRST);
             addImplicitResolver(Tag.FLOAT, CORE_FLOAT, NUM_FIRST);
+            // not part of YAML 1.2, but Helm and kubectl (go-yaml) honour merge keys in values files too
+            addImplicitResolver(Tag.MERGE, YamlSchema.MERGE, "<");
             addImplicitResolver(Tag.NULL, YamlSchema.NULL, "~nN\0");
         }
     }
