@@ -41,7 +41,10 @@ OPENSTACK_PACKAGES=(
   python3-openstackclient python3-pymysql python3-memcache
 )
 # what the charts' commands need besides the services (a stage of its own, so adding one is quick)
-EXTRA_PACKAGES=(dumb-init mariadb-backup)
+EXTRA_PACKAGES=(dumb-init mariadb-backup python3-osc-placement
+  nova-compute libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils python3-libvirt
+  ceph-mon ceph-osd ceph-mgr ceph-common python3-rbd python3-rados
+  iputils-ping arping)
 
 log() { echo "node-images.sh: $*" >&2; }
 

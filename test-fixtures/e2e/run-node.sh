@@ -24,7 +24,7 @@ NS=${OSK_NODE_NAMESPACE:-openstack}
 TIMEOUT=${OSK_NODE_TIMEOUT:-1500}
 ALL_SERVICES=(mariadb rabbitmq memcached keystone glance placement nova neutron openvswitch neutron-ovs-agent cinder
   horizon nova-compute)
-NODE_SERVICES=(mariadb rabbitmq memcached keystone)
+NODE_SERVICES=(mariadb rabbitmq memcached keystone glance placement nova horizon)
 read -ra SERVICES <<< "${OSK_NODE_SERVICES:-${NODE_SERVICES[*]}}"
 PASSED=0
 FAILED=0
@@ -200,6 +200,29 @@ want=$(printf '%s\n' "${expected[@]}" | sort | tr '\n' ' ')
 if [[ "$catalog" == "$want" ]]; then ok "the catalog lists ${expected[*]}"; else
   fail "the catalog lists '${catalog}', expected '${want}' $(tail -2 "$RUN/catalog.err")"; fi
 check "keystone lists the service users' projects" os project list
+if enabled glance; then
+  check "glance stores an image, lists it and returns its bytes" client sh -ec '
+    head -c 1048576 /dev/urandom > /tmp/e2e.raw
+    openstack image create --disk-format raw --container-format bare --file /tmp/e2e.raw e2e-image >/dev/null
+    openstack image list -f value -c Name | grep -qx e2e-image
+    openstack image save --file /tmp/e2e.back e2e-image
+    cmp /tmp/e2e.raw /tmp/e2e.back'
+fi
+if enabled placement; then
+  check "placement lists resource providers" os resource provider list
+fi
+if enabled nova; then
+  check "nova's compute service list shows nova-scheduler and nova-conductor up" client sh -ec '
+    openstack compute service list -f value -c Binary -c State > /tmp/services
+    cat /tmp/services
+    grep -qx "nova-scheduler up" /tmp/services
+    grep -qx "nova-conductor up" /tmp/services'
+fi
+if enabled horizon; then
+  check "horizon's login page answers 200" client sh -ec '
+    test "$(curl -s -o /tmp/login.html -w "%{http_code}" http://horizon/auth/login/)" = 200
+    grep -q "<form" /tmp/login.html'
+fi
 
 # ---------------------------------------------------------------------------------------------------------------
 # 3. Day two
