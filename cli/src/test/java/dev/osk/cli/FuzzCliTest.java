@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FuzzCliTest {
     static final long SEED = Long.getLong("osk.fuzz.seed", 20_260_114L);
-    static final int INPUTS = Integer.getInteger("osk.fuzz.inputs", 400);
+    static final int INPUTS = Integer.getInteger("osk.fuzz.inputs", 300);
 
     @TempDir
     Path tmp;

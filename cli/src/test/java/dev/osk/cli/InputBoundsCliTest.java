@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * UTF-8. Each refusal is one line naming the input and saying why; a missing file named on the command line is a
  * usage error (2), an input that is there but cannot be read is an error (1).
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS) // a guard, should a FIFO block again: a hang fails instead of stalling
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a guard, should a FIFO block again: a hang fails instead of stalling
 class InputBoundsCliTest {
     @TempDir
     Path tmp;
