@@ -15,7 +15,8 @@
 # Isolation. Everything runs inside one network and mount namespace of the node's own, held open by a process
 # whose id is RUNDIR/holder.pid. The host sees only one end of a veth pair (10.89.0.1/30; the node is 10.89.0.2),
 # so the host's iptables, routes and sysctls stay untouched; the kubelet's and containerd's mounts live and die
-# in the node's mount namespace. Pods get addresses in 10.244.0.0/24 with routes only to the Service range
+# in the node's mount namespace, where /run is a tmpfs and /etc, /var/lib and /usr/lib are overlays whose upper
+# layers are in RUNDIR/host, so what pods write through hostPath volumes never reaches the host. Pods get addresses in 10.244.0.0/24 with routes only to the Service range
 # (10.96.0.0/24) and the node: no default route, so nothing in a pod reaches beyond this machine.
 #
 # Stopping ends, by process id, exactly the processes of the node: those in its mount namespace and those in its
@@ -29,14 +30,20 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 CACHE=${OSK_E2E_CACHE:-$HOME/.cache/osk-e2e}
 BIN="$CACHE/bin"
-HOST_IP=10.89.0.1
-NODE_IP=10.89.0.2
+# OSK_NODE_INDEX (0 to 63, default 0) lets a second node run beside the first: its own veth pair and addresses
+# (10.89.INDEX.1 and .2), cgroups and containerd image store
+INDEX=${OSK_NODE_INDEX:-0}
+[[ "$INDEX" =~ ^([0-9]|[1-5][0-9]|6[0-3])$ ]] || { echo "kube-node.sh: OSK_NODE_INDEX must be 0 to 63" >&2; exit 2; }
+HOST_IP=10.89.$INDEX.1
+NODE_IP=10.89.$INDEX.2
 POD_CIDR=10.244.0.0/24
 POD_GATEWAY=10.244.0.1
 SERVICE_CIDR=10.96.0.0/24
 NODE_NAME=osk-node
-VETH_HOST=osk-h0
-VETH_NODE=osk-n0
+VETH_HOST=osk-h$INDEX
+VETH_NODE=osk-n$INDEX
+CONTAINERD_ROOT="$CACHE/containerd"
+((INDEX == 0)) || CONTAINERD_ROOT="$CACHE/containerd-$INDEX"
 NODE_LABELS=openstack-control-plane=enabled,openstack-compute-node=enabled,openvswitch=enabled
 CGROUP_SUBSYSTEMS=(cpu cpuacct cpuset memory devices freezer blkio pids systemd unified)
 
@@ -60,7 +67,7 @@ cgroup_root() {
   local mem
   mem=$(awk -F: '$2 == "memory" {print $3}' /proc/self/cgroup)
   mem=${mem%/}
-  echo "$mem/osk-node"
+  echo "$mem/osk-node$( ((INDEX == 0)) || echo "-$INDEX")"
 }
 
 # runs CMD in the node's namespaces
@@ -111,7 +118,7 @@ KC
   mkdir -p "$run/containerd" "$run/cni/net.d" "$run/kubelet" "$run/dns" "$run/volumes" "$run/log"
   cat > "$run/containerd/config.toml" <<TOML
 version = 2
-root = "$CACHE/containerd"
+root = "$CONTAINERD_ROOT"
 state = "$run/containerd/state"
 [grpc]
   address = "$run/containerd/containerd.sock"
@@ -220,6 +227,9 @@ wait_for() {
 start() {
   local run=$1; shift
   [[ ! -f "$run/holder.pid" ]] || { log "$run holds a node already: stop it first"; exit 1; }
+  if ip link show "$VETH_HOST" >/dev/null 2>&1; then
+    log "$VETH_HOST exists: node $INDEX runs already (stop it, or set OSK_NODE_INDEX for another one)"; exit 1
+  fi
   mkdir -p "$run"
   run=$(cd "$run" && pwd)
   local cgroot token
@@ -228,6 +238,7 @@ start() {
   certs "$run/pki"
   echo "$token,admin,admin,system:masters" > "$run/pki/tokens.csv"
   write_configs "$run" "$token" "$cgroot"
+  echo "$cgroot" > "$run/cgroot"
 
   # the node's namespaces, held by one process
   unshare --net --mount --propagation private sleep infinity </dev/null >/dev/null 2>&1 &
@@ -249,7 +260,16 @@ start() {
     mount -t tmpfs -o mode=755 tmpfs /run
     mkdir -p /run/containerd
     mount --bind $run/log /var/log
-    mkdir -p /var/log/pods /var/log/containers"
+    mkdir -p /var/log/pods /var/log/containers
+    # what pods write through hostPath volumes (/var/lib/nova, /etc/ceph, ...) lands in the node's folder: the
+    # host's /etc, /var/lib and /usr/lib are the read-only lower layers of overlays of the node's own
+    for d in /etc /var/lib /usr/lib; do
+      n=\$(echo \$d | tr / _)
+      mkdir -p $run/host/upper\$n $run/host/work\$n
+      mount -t overlay overlay -o lowerdir=\$d,upperdir=$run/host/upper\$n,workdir=$run/host/work\$n \$d
+    done
+    # a node has a module folder for its kernel, even when the kernel loads no modules
+    mkdir -p /usr/lib/modules/\$(uname -r)"
   make_cgroups "$run" "$cgroot"
 
   daemon "$run" etcd etcd --name osk-node --data-dir "$run/etcd-data" --unsafe-no-fsync \
@@ -326,7 +346,7 @@ stop() {
   [[ -d "$run" ]] || return 0
   run=$(cd "$run" && pwd)
   local cgroot holder="" pid
-  cgroot=$(cgroup_root)
+  cgroot=$(cat "$run/cgroot" 2>/dev/null || cgroup_root)
   [[ -f "$run/holder.pid" ]] && holder=$(cat "$run/holder.pid")
   # the kubelet first, so it restarts nothing; then the containers it ran
   for name in kubelet kube-proxy; do

@@ -229,6 +229,11 @@ import() {
   for tag in "$@"; do
     "${ctr[@]}" images tag --force "$name" "$tag" >/dev/null
   done
+  # images of earlier builds, and names this import does not give, go (containerd then frees their layers)
+  local keep=" $name $* " old
+  for old in $("${ctr[@]}" images ls -q | grep '^osk\.local/e2e/openstack:\|^osk\.local/e2e/debian-'); do
+    [[ "$keep" == *" $old "* ]] || "${ctr[@]}" images rm "$old" >/dev/null
+  done
 }
 
 case "${1:-}" in
