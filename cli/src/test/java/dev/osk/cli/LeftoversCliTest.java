@@ -108,12 +108,12 @@ class LeftoversCliTest {
         Path stale = Files.createDirectories(scratch.resolve("osk-chart-" + dead + "-123/slow/templates"));
         Process p = new ProcessBuilder(OskProcess.command(scratch, "render", archive))
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
-        // wait until it has unpacked the archive (the stale folder is gone by then: the sweep comes first)
+        // wait until it has unpacked the archive (the sweep of the stale folder comes first)
         Path unpacked = null;
         while (unpacked == null && p.isAlive()) {
             try (Stream<Path> s = Files.list(scratch)) {
-                unpacked = s.filter(f -> f.getFileName().toString().startsWith("osk-chart-" + p.pid() + "-"))
-                        .findFirst().orElse(null);
+                unpacked = s.filter(f -> f.getFileName().toString().startsWith("osk-chart-")
+                        && !f.equals(stale.getParent().getParent())).findFirst().orElse(null);
             }
             Thread.sleep(2);
         }
