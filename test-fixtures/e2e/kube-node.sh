@@ -254,6 +254,12 @@ start() {
     ip link set lo up
     ip addr add $NODE_IP/30 dev $VETH_NODE
     ip link set $VETH_NODE up
+    # the pods' bridge, made here so the Service range can be routed to it before the first pod: processes of
+    # the node's own network (hostNetwork pods) reach Services through kube-proxy's rules, and whatever matches
+    # none stays on the bridge
+    ip link add osk0 type bridge
+    ip link set osk0 up
+    ip route add $SERVICE_CIDR dev osk0
     sysctl -qw net.ipv4.ip_forward=1
     sysctl -qw net.bridge.bridge-nf-call-iptables=1 2>/dev/null || true
     # paths the daemons insist on, private to the node

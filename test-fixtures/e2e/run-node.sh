@@ -24,7 +24,7 @@ NS=${OSK_NODE_NAMESPACE:-openstack}
 TIMEOUT=${OSK_NODE_TIMEOUT:-1500}
 ALL_SERVICES=(mariadb rabbitmq memcached keystone glance placement nova neutron openvswitch neutron-ovs-agent cinder
   horizon nova-compute)
-NODE_SERVICES=(mariadb rabbitmq memcached keystone glance placement nova horizon)
+NODE_SERVICES=(mariadb rabbitmq memcached keystone glance placement nova neutron openvswitch neutron-ovs-agent horizon)
 read -ra SERVICES <<< "${OSK_NODE_SERVICES:-${NODE_SERVICES[*]}}"
 PASSED=0
 FAILED=0
@@ -217,6 +217,29 @@ if enabled nova; then
     cat /tmp/services
     grep -qx "nova-scheduler up" /tmp/services
     grep -qx "nova-conductor up" /tmp/services'
+fi
+if enabled neutron; then
+  check "neutron's agents are alive: Open vSwitch, DHCP, L3, metadata" client sh -ec '
+    openstack network agent list -f value -c "Agent Type" -c Alive > /tmp/agents
+    cat /tmp/agents
+    for a in "Open vSwitch agent" "DHCP agent" "L3 agent" "Metadata agent"; do grep -qx "$a True" /tmp/agents; done'
+  check "a network, a subnet and a router are created and the router's port and the DHCP port go ACTIVE" client sh -ec '
+    openstack network create e2e-net >/dev/null
+    openstack subnet create --network e2e-net --subnet-range 192.168.77.0/24 e2e-subnet >/dev/null
+    openstack router create e2e-router >/dev/null
+    openstack router add subnet e2e-router e2e-subnet
+    for i in $(seq 60); do
+      s=$(openstack port list --network e2e-net -f value -c Status | sort | uniq -c | tr -s " ")
+      [ "$s" = " 2 ACTIVE" ] && exit 0
+      sleep 2
+    done
+    echo "ports: $s"; exit 1'
+  check "the router reaches the DHCP port through Open vSwitch (ping in the router's namespace)" \
+    kubectl exec -n "$NS" ds/neutron-l3-agent -c l3-agent -- sh -ec '
+      R=$(ip netns | grep -o "qrouter-[0-9a-f-]*" | head -1)
+      test -n "$R"
+      for i in $(seq 30); do ip netns exec "$R" ping -c 1 -W 2 192.168.77.2 >/dev/null && exit 0; sleep 2; done
+      exit 1'
 fi
 if enabled horizon; then
   check "horizon's login page answers 200" client sh -ec '
