@@ -277,6 +277,9 @@ start() {
     # a node has a module folder for its kernel, even when the kernel loads no modules
     mkdir -p /usr/lib/modules/\$(uname -r)"
   make_cgroups "$run" "$cgroot"
+  # the top-level cgroups that exist now: libvirt makes its own (/machine) beside the node's, and stop removes
+  # those that were not here before
+  find /sys/fs/cgroup -mindepth 2 -maxdepth 2 -type d | sort > "$run/cgroups-before"
 
   daemon "$run" etcd etcd --name osk-node --data-dir "$run/etcd-data" --unsafe-no-fsync \
     --listen-client-urls http://127.0.0.1:2379 --advertise-client-urls http://127.0.0.1:2379 \
@@ -383,13 +386,17 @@ stop() {
   for s in "${CGROUP_SUBSYSTEMS[@]}"; do
     [[ -d "/sys/fs/cgroup/$s$cgroot" ]] && find "/sys/fs/cgroup/$s$cgroot" -depth -type d -exec rmdir {} \; 2>/dev/null
   done
+  if [[ -f "$run/cgroups-before" ]]; then
+    find /sys/fs/cgroup -mindepth 2 -maxdepth 2 -type d | sort | comm -13 "$run/cgroups-before" - \
+      | while read -r d; do find "$d" -depth -type d -exec rmdir {} \; 2>/dev/null || true; done
+  fi
   if [[ -f "$run/cgroups-created" ]]; then
     tac "$run/cgroups-created" | while read -r d; do rmdir "$d" 2>/dev/null || true; done
   fi
   if [[ -f "$run/veth" ]] && ip link show "$(cat "$run/veth")" >/dev/null 2>&1; then
     ip link delete "$(cat "$run/veth")" 2>/dev/null || true
   fi
-  rm -f "$run"/*.pid "$run/veth" "$run/cgroups-created"
+  rm -f "$run"/*.pid "$run/veth" "$run/cgroups-created" "$run/cgroups-before"
   local left=""
   for s in "${CGROUP_SUBSYSTEMS[@]}"; do [[ -d "/sys/fs/cgroup/$s$cgroot" ]] && left+=" /sys/fs/cgroup/$s$cgroot"; done
   [[ -z "$left" ]] || log "could not remove cgroups:$left"

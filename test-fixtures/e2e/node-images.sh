@@ -158,7 +158,7 @@ build() {
   # stages of earlier keys go
   find "$IMAGES" -maxdepth 1 \( -name 'rootfs-*' ! -name "$(basename "$BASE_ROOT")" \
     ! -name "$(basename "$OPENSTACK_ROOT")" ! -name "$(basename "$EXTRA_ROOT")" \
-    -o -name 'layer-*' ! -name "$(basename "$LAYER")" \) -exec rm -rf {} +
+    -o -name 'layer-*' ! -name "$(basename "$LAYER")" ! -name "$(basename "$LAYER").sha256" \) -exec rm -rf {} +
 }
 
 # streams a docker-archive (the format `ctr images import` reads) of the given layer tars, tagged NAME, to stdout
@@ -219,7 +219,10 @@ import() {
   trap 'rm -rf "$work"' RETURN
   osk_layer "$work/osk"
   local tag
-  [[ -f "$LAYER.sha256" ]] || sha256sum "$LAYER" | cut -c1-12 > "$LAYER.sha256"
+  if [[ ! -s "$LAYER.sha256" ]]; then
+    sha256sum "$LAYER" | cut -c1-12 > "$LAYER.sha256.tmp.$$"
+    mv "$LAYER.sha256.tmp.$$" "$LAYER.sha256"
+  fi
   tag="$(cat "$LAYER.sha256")-$(sha256sum "$work/osk.tar" | cut -c1-12)"
   local name="osk.local/e2e/openstack:$tag"
   if ! "${ctr[@]}" images ls -q | grep -qx "$name"; then

@@ -24,7 +24,8 @@ NS=${OSK_NODE_NAMESPACE:-openstack}
 TIMEOUT=${OSK_NODE_TIMEOUT:-1500}
 ALL_SERVICES=(mariadb rabbitmq memcached keystone glance placement nova neutron openvswitch neutron-ovs-agent cinder
   horizon nova-compute)
-NODE_SERVICES=(mariadb rabbitmq memcached keystone glance placement nova neutron openvswitch neutron-ovs-agent horizon)
+NODE_SERVICES=(mariadb rabbitmq memcached keystone glance placement nova neutron openvswitch neutron-ovs-agent horizon
+  nova-compute)
 read -ra SERVICES <<< "${OSK_NODE_SERVICES:-${NODE_SERVICES[*]}}"
 PASSED=0
 FAILED=0
@@ -240,6 +241,27 @@ if enabled neutron; then
       test -n "$R"
       for i in $(seq 30); do ip netns exec "$R" ping -c 1 -W 2 192.168.77.2 >/dev/null && exit 0; sleep 2; done
       exit 1'
+fi
+if enabled nova-compute; then
+  check "nova-compute is up and its hypervisor is listed (found by the scheduler's periodic host discovery)" \
+    client sh -ec '
+      for i in $(seq 80); do
+        if openstack compute service list -f value -c Binary -c State | grep -qx "nova-compute up" \
+            && [ "$(openstack hypervisor list -f value -c State)" = up ]; then
+          openstack hypervisor list; exit 0
+        fi
+        sleep 5
+      done
+      openstack compute service list; openstack hypervisor list; exit 1'
+  if enabled neutron; then
+    check "a server boots to ACTIVE on the node's libvirt (image, flavor, the e2e network)" client sh -ec '
+      head -c 1048576 /dev/zero > /tmp/disk.raw
+      openstack image create --disk-format raw --container-format bare --file /tmp/disk.raw e2e-disk >/dev/null
+      openstack flavor create --ram 64 --disk 1 --vcpus 1 e2e-tiny >/dev/null
+      openstack server create --flavor e2e-tiny --image e2e-disk --network e2e-net --wait e2e-server >/dev/null
+      openstack server show e2e-server -f value -c status -c OS-EXT-SRV-ATTR:hypervisor_hostname
+      test "$(openstack server show e2e-server -f value -c status)" = ACTIVE'
+  fi
 fi
 if enabled horizon; then
   check "horizon's login page answers 200" client sh -ec '
