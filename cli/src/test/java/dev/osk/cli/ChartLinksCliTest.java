@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,16 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * package, release, diff, graph, values). The links are made here, at run time: a secret file outside the chart
  * stands for /etc/passwd.
  */
-class ChartLinksCliTest {
+class ChartLinksCliTest extends ChartsInTempDir {
     private static final String SECRET = "root:x:0:0:SECRET-LINE";
-
-    @TempDir
-    Path tmp;
-    Osk osk;
 
     @BeforeEach
     void setUp() {
-        osk = new Osk(tmp);
         osk.chart("app", "app");
         osk.write("app/values.yaml", "greeting: hello\n");
         osk.write("app/templates/cm.yaml", Osk.configMap("app", "greeting: {{greeting}}"));

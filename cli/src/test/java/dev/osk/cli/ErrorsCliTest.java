@@ -2,24 +2,17 @@ package dev.osk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * README "Errors and exit codes": 1 for a problem in the charts or values, 2 for a usage error; one line per
  * problem on stderr as file:line:col: message; no stack trace without --debug; no YAML on stdout.
  */
-class ErrorsCliTest {
-    @TempDir
-    Path tmp;
-    Osk osk;
-
+class ErrorsCliTest extends ChartsInTempDir {
     @BeforeEach
     void setUp() {
-        osk = new Osk(tmp);
         osk.chart("app", "app");
         osk.write("app/templates/ok.yaml", Osk.object("v1", "ConfigMap", "fine"));
     }

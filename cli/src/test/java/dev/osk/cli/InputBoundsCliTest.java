@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * README "Limits": every input is read within a bound, counted while reading (so an endless input stops at the
@@ -23,25 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  * usage error (2), an input that is there but cannot be read is an error (1).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a guard, should a FIFO block again: a hang fails instead of stalling
-class InputBoundsCliTest {
-    @TempDir
-    Path tmp;
-    Osk osk;
-
+class InputBoundsCliTest extends ChartsInTempDir {
     @BeforeEach
     void setUp() {
-        osk = new Osk(tmp);
         osk.chart("app", "app");
         osk.write("app/templates/cm.yaml", Osk.configMap("app", "x: {{x?}}"));
     }
 
     /** One line on stderr, nothing on stdout, no trace; returns the line. */
     private static String refused(Osk.Result r, int code) {
-        assertThat(r.code()).as(r.toString()).isEqualTo(code);
-        assertThat(r.out()).as(r.toString()).isEmpty();
-        assertThat(r.errLines()).as(r.toString()).hasSize(1);
-        assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("internal error");
-        return r.errLines().get(0);
+        return r.onlyErrLine(code, "\tat ", "Exception", "internal error");
     }
 
     private void mkfifo(String rel) throws IOException, InterruptedException {

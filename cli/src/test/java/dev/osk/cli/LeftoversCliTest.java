@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * README "Output" and "Reading archives safely": what an osk that was stopped leaves behind is cleaned up. A
@@ -18,14 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code .DIR.new-PID} twin, an {@code osk-chart-PID-...} folder) is removed by the next run once its process is
  * gone, and never read as input.
  */
-class LeftoversCliTest {
-    @TempDir
-    Path tmp;
-    Osk osk;
-
+class LeftoversCliTest extends ChartsInTempDir {
     @BeforeEach
     void setUp() {
-        osk = new Osk(tmp);
         osk.chart("app", "app");
         osk.write("app/templates/cm.yaml", Osk.object("v1", "ConfigMap", "app"));
     }
@@ -37,12 +30,6 @@ class LeftoversCliTest {
         long pid = p.pid();
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         return pid;
-    }
-
-    private static List<String> names(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
     }
 
     @Test

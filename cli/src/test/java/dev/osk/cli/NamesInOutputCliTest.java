@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -20,17 +19,12 @@ import org.yaml.snakeyaml.Yaml;
  * {@code --output-dir} file names, DOT and Mermaid graphs, text, JSON and JUnit reports, diff output. None can end
  * the construct it is printed in and add statements, documents or lines.
  */
-class NamesInOutputCliTest {
+class NamesInOutputCliTest extends ChartsInTempDir {
     /** A name made to break out of a quoted DOT string, a Mermaid label, a comment and a report line. */
     private static final String EVIL = "x\"]; \"evil\" -> \"pwned\"; [\"#quot;\n  evil --> pwned\n\u001b[31m";
 
-    @TempDir
-    Path tmp;
-    Osk osk;
-
     @BeforeEach
     void setUp() {
-        osk = new Osk(tmp);
         osk.chart("app", "app");
     }
 

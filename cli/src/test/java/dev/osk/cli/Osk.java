@@ -1,5 +1,7 @@
 package dev.osk.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,6 +37,20 @@ final class Osk {
     record Result(int code, String out, String err) {
         List<String> errLines() {
             return err.lines().toList();
+        }
+
+        /**
+         * Checks a refusal: exit {@code expected}, nothing on stdout, one line on stderr and none of {@code never}
+         * (the marks of a stack trace or an internal error) in it; returns the line.
+         */
+        String onlyErrLine(int expected, String... never) {
+            assertThat(code).as(toString()).isEqualTo(expected);
+            assertThat(out).as(toString()).isEmpty();
+            assertThat(errLines()).as(toString()).hasSize(1);
+            for (String s : never) {
+                assertThat(err).doesNotContain(s);
+            }
+            return errLines().get(0);
         }
 
         /** Every YAML document on stdout, read with SnakeYAML's default (YAML 1.1) schema. */

@@ -12,19 +12,14 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /** README: --output-dir writes DIR/<source path without .yaml>/<kind>-<name>.yaml and is replaced whole. */
-class OutputDirCliTest {
-    @TempDir
-    Path tmp;
-    Osk osk;
+class OutputDirCliTest extends ChartsInTempDir {
     Path out;
 
     @BeforeEach
     void setUp() {
-        osk = new Osk(tmp);
         out = osk.base().resolve("out");
         osk.chart("app", "app", "dependencies:", "  - name: sub");
         osk.write("app/templates/cm.yaml", Osk.object("v1", "ConfigMap", "a", "data: {v: \"{{v}}\"}") + "---\n"
@@ -51,9 +46,7 @@ class OutputDirCliTest {
 
     /** The names in the test folder, to spot anything left beside the output folder. */
     private java.util.List<String> siblings() throws IOException {
-        try (Stream<Path> s = Files.list(osk.base())) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+        return names(osk.base());
     }
 
     private Osk.Result render(String... extra) {

@@ -13,23 +13,16 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** README "Release": osk package writes NAME-VERSION.tgz and its digest, the same bytes for the same files. */
-class PackageCliTest {
-    @TempDir
-    Path tmp;
-    Osk osk;
-
+class PackageCliTest extends ChartsInTempDir {
     @BeforeEach
     void setUp() {
-        osk = new Osk(tmp);
         osk.chart("src/app", "app", "appVersion: \"1.0\"", "dependencies:",
                 "  - {name: cfg, repository: file://../shared/cfg, alias: settings}");
         osk.write("src/app/values.yaml", "greeting: hello\n");
@@ -48,12 +41,6 @@ class PackageCliTest {
     static long firstMtime(Path tgz) throws IOException {
         byte[] tar = new GZIPInputStream(new ByteArrayInputStream(Files.readAllBytes(tgz))).readAllBytes();
         return Long.parseLong(new String(tar, 136, 11, StandardCharsets.US_ASCII), 8);
-    }
-
-    List<String> names(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -23,15 +22,11 @@ import org.yaml.snakeyaml.Yaml;
  * file per object) and SHA256SUMS; rendering the archive with the bundled values gives the bundled manifests;
  * osk release verify passes on a bundle as written and fails when one byte changes.
  */
-class ReleaseCliTest {
-    @TempDir
-    Path tmp;
-    Osk osk;
+class ReleaseCliTest extends ChartsInTempDir {
     Path bundle;
 
     @BeforeEach
     void setUp() {
-        osk = new Osk(tmp);
         bundle = osk.base().resolve("bundle");
         osk.chart("src/app", "app", "dependencies:",
                 "  - {name: cfg, repository: file://../shared/cfg, alias: settings}");
@@ -66,18 +61,12 @@ class ReleaseCliTest {
         return files;
     }
 
-    static List<String> top(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
-
     @Test
     void theBundleHoldsArchiveValuesManifestsAndTheirDigests() throws Exception {
         Osk.Result r = release();
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(top(bundle)).containsExactly(".osk-output", "SHA256SUMS", "app-1.0.0.tgz", "manifests",
+        assertThat(names(bundle)).containsExactly(".osk-output", "SHA256SUMS", "app-1.0.0.tgz", "manifests",
                 "manifests.yaml", "release.yaml", "values.yaml");
         Map<String, byte[]> files = tree(bundle);
         StringBuilder sums = new StringBuilder();
@@ -314,7 +303,7 @@ class ReleaseCliTest {
         assertThat(r.errLines().get(0)).contains("error: apps/v1 Deployment broken: /spec");
         Map<String, byte[]> after = tree(bundle);
         assertThat(after.keySet()).isEqualTo(before.keySet());
-        assertThat(top(osk.base())).containsExactly("bundle", "overlay.yaml", "src");
+        assertThat(names(osk.base())).containsExactly("bundle", "overlay.yaml", "src");
     }
 
     @Test
@@ -322,9 +311,9 @@ class ReleaseCliTest {
         assertThat(release().code()).isZero();
         Osk.Result r = Osk.exec("release", osk.path("src/app"), "--version", "1.1.0", "-d", bundle.toString());
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(top(bundle)).contains("app-1.1.0.tgz").doesNotContain("app-1.0.0.tgz");
+        assertThat(names(bundle)).contains("app-1.1.0.tgz").doesNotContain("app-1.0.0.tgz");
         assertThat(verify().code()).isZero();
-        assertThat(top(osk.base())).containsExactly("bundle", "overlay.yaml", "src");
+        assertThat(names(osk.base())).containsExactly("bundle", "overlay.yaml", "src");
     }
 
     @Test
@@ -334,7 +323,7 @@ class ReleaseCliTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.errLines()).containsExactly("-d " + bundle + " is not empty and was not written by osk;"
                 + " refusing to replace it");
-        assertThat(top(bundle)).containsExactly("precious.txt");
+        assertThat(names(bundle)).containsExactly("precious.txt");
     }
 
     @Test

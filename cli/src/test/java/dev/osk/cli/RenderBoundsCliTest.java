@@ -2,10 +2,8 @@ package dev.osk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * README "Limits": templates are held to their bounds while they compile and run, so that no template exhausts
@@ -13,23 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
  * deep, at most 200 sections and partials are open at once while rendering, and a render writes at most 16 Mi
  * characters. Each is one line at the template's file and line, exit 1, no stack trace.
  */
-class RenderBoundsCliTest {
-    @TempDir
-    Path tmp;
-    Osk osk;
-
+class RenderBoundsCliTest extends ChartsInTempDir {
     @BeforeEach
     void setUp() {
-        osk = new Osk(tmp);
         osk.chart("app", "app");
     }
 
     private static String refused(Osk.Result r) {
-        assertThat(r.code()).as(r.toString()).isEqualTo(1);
-        assertThat(r.out()).as(r.toString()).isEmpty();
-        assertThat(r.errLines()).as(r.toString()).hasSize(1);
-        assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Error").doesNotContain("internal error");
-        return r.errLines().get(0);
+        return r.onlyErrLine(1, "\tat ", "Error", "internal error");
     }
 
     @Test

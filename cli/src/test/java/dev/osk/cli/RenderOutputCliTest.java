@@ -2,28 +2,16 @@ package dev.osk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** README "Output" and the render flags: order, source comments, -n, --show-only, --kube-version, determinism. */
-class RenderOutputCliTest {
-    @TempDir
-    Path tmp;
-    Osk osk;
-
-    @BeforeEach
-    void setUp() {
-        osk = new Osk(tmp);
-    }
-
+class RenderOutputCliTest extends ChartsInTempDir {
     /** One printed object: the source comment above it and the object. */
     record Printed(String source, Map<String, Object> object) {
         String kind() {

@@ -3,7 +3,6 @@ package dev.osk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,14 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * README "Templates": {{name}} inserts a value so the YAML stays valid and the value reads back exactly. Checked on
  * what osk prints, read back with SnakeYAML under both the YAML 1.1 and the YAML 1.2 core schema.
  */
-class RoundTripCliTest {
-    @TempDir
-    Path tmp;
-    Osk osk;
-
+class RoundTripCliTest extends ChartsInTempDir {
     @BeforeEach
     void setUp() {
-        osk = new Osk(tmp);
         osk.chart("app", "app");
     }
 

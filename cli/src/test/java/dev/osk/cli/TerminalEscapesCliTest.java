@@ -2,26 +2,19 @@ package dev.osk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * README "Errors and exit codes": text from inputs (paths, names, values, template tags) never reaches the
  * terminal raw through stderr: control characters are escaped ({@code \u001b}) and every problem stays one line.
  */
-class TerminalEscapesCliTest {
+class TerminalEscapesCliTest extends ChartsInTempDir {
     private static final String ESC = "\u001b[2J\u001b]0;owned\u0007";
     private static final String SHOWN = "\\u001b[2J\\u001b]0;owned\\u0007";
 
-    @TempDir
-    Path tmp;
-    Osk osk;
-
     @BeforeEach
     void setUp() {
-        osk = new Osk(tmp);
         osk.chart("app", "app");
     }
 

@@ -3,25 +3,18 @@ package dev.osk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code osk values} and the --set family through the command line (README: Commands, Values). */
-class ValuesCliTest {
-    @TempDir
-    Path tmp;
-    Osk osk;
-
+class ValuesCliTest extends ChartsInTempDir {
     @BeforeEach
     void setUp() {
-        osk = new Osk(tmp);
         osk.chart("app", "app");
         osk.write("app/values.yaml", "n: default\nkeep: 1\n");
     }

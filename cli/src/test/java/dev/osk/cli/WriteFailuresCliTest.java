@@ -15,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,14 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * kubectl that stops reading) is an error, exit 1 with one line on stderr, for every command; never exit 0 with
  * half the output.
  */
-class WriteFailuresCliTest {
-    @TempDir
-    Path tmp;
-    Osk osk;
-
+class WriteFailuresCliTest extends ChartsInTempDir {
     @BeforeEach
     void setUp() {
-        osk = new Osk(tmp);
         osk.chart("app", "app");
         osk.write("app/values.yaml", "replicas: 3\nimage: nginx\n");
         osk.write("app/templates/cm.yaml", Osk.object("v1", "ConfigMap", "app"));
