@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The code objects osk compiles templates into (replacing mustache.java's HTML-oriented defaults). */
 final class TemplateCodes {
@@ -112,6 +113,17 @@ final class TemplateCodes {
         throw new IllegalStateException("templates execute on a TrackingWriter, not " + writer.getClass().getName());
     }
 
+    /** Runs {@code body} as the open section {@code name}, counted against the bound on sections open at once. */
+    private static Writer inSection(Writer writer, String name, Location location, Supplier<Writer> body) {
+        TrackingWriter tw = tracking(writer);
+        tw.enter(location, "section '" + name + "'");
+        try {
+            return body.get();
+        } finally {
+            tw.leave();
+        }
+    }
+
     /** Writes {@code value} as YAML at the writer's place (or as raw text when {@code yaml} is false). */
     static void insert(Writer writer, Object value, boolean yaml, String name, Location location, String suffix) {
         try {
@@ -150,20 +162,16 @@ final class TemplateCodes {
 
         @Override
         public Writer execute(Writer writer, List<Object> scopes) {
-            TrackingWriter tw = tracking(writer);
-            tw.enter(location, "section '" + name + "'");
-            try {
+            return inSection(writer, name, location, () -> {
                 Object resolved = get(scopes);
                 if (resolved instanceof SectionHelper helper) {
-                    TrackingWriter body = tw.sibling();
+                    TrackingWriter body = tracking(writer).sibling();
                     run(body, scopes);
                     insert(writer, helper.apply(body.text()), true, name, location, suffix);
                     return writer;
                 }
                 return handle(writer, resolved, scopes);
-            } finally {
-                tw.leave();
-            }
+            });
         }
     }
 
@@ -184,13 +192,7 @@ final class TemplateCodes {
 
         @Override
         public Writer execute(Writer writer, List<Object> scopes) {
-            TrackingWriter tw = tracking(writer);
-            tw.enter(location, "section '" + name + "'");
-            try {
-                return super.execute(writer, scopes);
-            } finally {
-                tw.leave();
-            }
+            return inSection(writer, name, location, () -> super.execute(writer, scopes));
         }
     }
 
