@@ -381,15 +381,23 @@ stop() {
   for name in etcd apiserver controller-manager scheduler containerd dns node-services kubelet kube-proxy; do
     [[ -f "$run/$name.pid" ]] && kill -9 "$(cat "$run/$name.pid")" 2>/dev/null || true
   done
-  # cgroups, deepest first, then the ones start created
-  local s
-  for s in "${CGROUP_SUBSYSTEMS[@]}"; do
-    [[ -d "/sys/fs/cgroup/$s$cgroot" ]] && find "/sys/fs/cgroup/$s$cgroot" -depth -type d -exec rmdir {} \; 2>/dev/null
+  # cgroups, deepest first (a killed process leaves its cgroup only once it is gone: a few tries), then the
+  # ones start created and the ones others made beside them while the node ran (libvirt's /machine)
+  local s try
+  for try in $(seq 20); do
+    for s in "${CGROUP_SUBSYSTEMS[@]}"; do
+      [[ -d "/sys/fs/cgroup/$s$cgroot" ]] && find "/sys/fs/cgroup/$s$cgroot" -depth -type d -exec rmdir {} \; 2>/dev/null
+    done
+    if [[ -f "$run/cgroups-before" ]]; then
+      find /sys/fs/cgroup -mindepth 2 -maxdepth 2 -type d | sort | comm -13 "$run/cgroups-before" - \
+        | while read -r d; do find "$d" -depth -type d -exec rmdir {} \; 2>/dev/null || true; done
+    fi
+    local left=0
+    for s in "${CGROUP_SUBSYSTEMS[@]}"; do [[ -d "/sys/fs/cgroup/$s$cgroot" ]] && left=1; done
+    [[ -f "$run/cgroups-before" ]] && [[ -n "$(find /sys/fs/cgroup -mindepth 2 -maxdepth 2 -type d | sort | comm -13 "$run/cgroups-before" -)" ]] && left=1
+    ((left)) || break
+    sleep 0.5
   done
-  if [[ -f "$run/cgroups-before" ]]; then
-    find /sys/fs/cgroup -mindepth 2 -maxdepth 2 -type d | sort | comm -13 "$run/cgroups-before" - \
-      | while read -r d; do find "$d" -depth -type d -exec rmdir {} \; 2>/dev/null || true; done
-  fi
   if [[ -f "$run/cgroups-created" ]]; then
     tac "$run/cgroups-created" | while read -r d; do rmdir "$d" 2>/dev/null || true; done
   fi

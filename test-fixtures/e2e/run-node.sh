@@ -6,16 +6,17 @@
 #      Ready within $OSK_NODE_TIMEOUT seconds (default 1500). A failure prints the failing pods' events and
 #      last log lines.
 #   2. OpenStack answers: the real `openstack` client, run in a pod of the namespace against the rendered
-#      endpoints, issues a token and finds every service in the catalog, and each service answers its check.
+#      endpoints, issues a token and finds every service in the catalog, and each service answers its check
+#      (cinder's backend is the one-node Ceph cluster of ceph/ceph.yaml, applied first).
 #   3. Day two: re-applying the same render restarts nothing; changing one service's config value rolls out that
 #      service alone and it answers again; the upgrade recipe (delete the one-shot Jobs, apply) completes and a
 #      token issued before it still validates after it.
 #
-# Which services the suite brings up: $OSK_NODE_SERVICES (default: every service of the kit that the suite
-# proves so far, listed in NODE_SERVICES below); the others are switched off with SERVICE.enabled=false and
-# named in the output. Prints one line per check and a closing "N passed, N failed" line; exits 1 when any check
-# failed. The node's folder is $OSK_NODE_RUN (default a new temporary folder), removed at the end unless
-# OSK_NODE_KEEP=1 (then the node keeps running too: stop it with `kube-node.sh stop FOLDER`).
+# Which services the suite brings up: $OSK_NODE_SERVICES (default: every service of the kit); the others are
+# switched off with SERVICE.enabled=false and named in the output. Prints one line per check and a closing
+# "N passed, N failed" line; exits 1 when any check failed. The node's folder is $OSK_NODE_RUN (default a new
+# temporary folder), removed at the end unless OSK_NODE_KEEP=1 (then the node keeps running too: stop it with
+# `kube-node.sh stop FOLDER`).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -24,8 +25,7 @@ NS=${OSK_NODE_NAMESPACE:-openstack}
 TIMEOUT=${OSK_NODE_TIMEOUT:-1500}
 ALL_SERVICES=(mariadb rabbitmq memcached keystone glance placement nova neutron openvswitch neutron-ovs-agent cinder
   horizon nova-compute)
-NODE_SERVICES=(mariadb rabbitmq memcached keystone glance placement nova neutron openvswitch neutron-ovs-agent horizon
-  nova-compute)
+NODE_SERVICES=("${ALL_SERVICES[@]}")
 read -ra SERVICES <<< "${OSK_NODE_SERVICES:-${NODE_SERVICES[*]}}"
 PASSED=0
 FAILED=0
@@ -131,6 +131,18 @@ for p in json.load(sys.stdin)["items"]:
   done
 }
 
+# cinder's backend: the one-node Ceph cluster (the kernel has no device-mapper for the default LVM backend)
+if [[ " ${SERVICES[*]} " == *" cinder "* ]]; then
+  started=$(date +%s)
+  if kubectl apply -f "$HERE/ceph/ceph.yaml" > "$RUN/ceph.log" 2>&1 \
+      && kubectl rollout status deployment/ceph -n ceph --timeout=300s >> "$RUN/ceph.log" 2>&1; then
+    ok "a one-node Ceph cluster for cinder is Ready in $(($(date +%s) - started)) s"
+  else
+    fail "the Ceph cluster for cinder: $(tail -3 "$RUN/ceph.log" | tr '\n' ' ')"
+    kubectl logs -n ceph deployment/ceph --tail 20 2>/dev/null | indent
+  fi
+fi
+
 started=$(date +%s)
 if ./osk apply "${FLAGS[@]}" > "$RUN/apply.log" 2>&1; then
   ok "osk apply of the kit: $(grep -c ' created$' "$RUN/apply.log") objects created"
@@ -220,16 +232,22 @@ if enabled nova; then
     grep -qx "nova-conductor up" /tmp/services'
 fi
 if enabled neutron; then
+  # an agent's pod is Ready before its first report reaches the server: a few tries
   check "neutron's agents are alive: Open vSwitch, DHCP, L3, metadata" client sh -ec '
-    openstack network agent list -f value -c "Agent Type" -c Alive > /tmp/agents
-    cat /tmp/agents
-    for a in "Open vSwitch agent" "DHCP agent" "L3 agent" "Metadata agent"; do grep -qx "$a True" /tmp/agents; done'
+    for i in $(seq 40); do
+      openstack network agent list -f value -c "Agent Type" -c Alive > /tmp/agents
+      n=0
+      for a in "Open vSwitch agent" "DHCP agent" "L3 agent" "Metadata agent"; do grep -qx "$a True" /tmp/agents && n=$((n + 1)); done
+      [ "$n" = 4 ] && exit 0
+      sleep 3
+    done
+    cat /tmp/agents; exit 1'
   check "a network, a subnet and a router are created and the router's port and the DHCP port go ACTIVE" client sh -ec '
     openstack network create e2e-net >/dev/null
     openstack subnet create --network e2e-net --subnet-range 192.168.77.0/24 e2e-subnet >/dev/null
     openstack router create e2e-router >/dev/null
     openstack router add subnet e2e-router e2e-subnet
-    for i in $(seq 60); do
+    for i in $(seq 90); do
       s=$(openstack port list --network e2e-net -f value -c Status | sort | uniq -c | tr -s " ")
       [ "$s" = " 2 ACTIVE" ] && exit 0
       sleep 2
@@ -262,6 +280,24 @@ if enabled nova-compute; then
       openstack server show e2e-server -f value -c status -c OS-EXT-SRV-ATTR:hypervisor_hostname
       test "$(openstack server show e2e-server -f value -c status)" = ACTIVE'
   fi
+fi
+if enabled cinder; then
+  check "cinder's volume service list shows cinder-scheduler and cinder-volume up" client sh -ec '
+    for i in $(seq 40); do
+      openstack volume service list -f value -c Binary -c State > /tmp/volume-services
+      grep -qx "cinder-scheduler up" /tmp/volume-services && grep -qx "cinder-volume up" /tmp/volume-services && exit 0
+      sleep 3
+    done
+    cat /tmp/volume-services; exit 1'
+  check "a volume reaches available (RBD on the Ceph cluster)" client sh -ec '
+    openstack volume create --size 1 e2e-volume >/dev/null
+    for i in $(seq 60); do
+      s=$(openstack volume show e2e-volume -f value -c status)
+      [ "$s" = available ] && exit 0
+      [ "$s" = error ] && break
+      sleep 2
+    done
+    echo "volume status: $s"; exit 1'
 fi
 if enabled horizon; then
   check "horizon's login page answers 200" client sh -ec '
