@@ -12,6 +12,7 @@
 # present. Ports: $ETCD_PORT (default 12379, peers 12380) and $API_PORT (default 16443), loopback only.
 set -euo pipefail
 
+HERE=$(cd "$(dirname "$0")" && pwd)
 CACHE=${OSK_E2E_CACHE:-$HOME/.cache/osk-e2e}
 APISERVER="$CACHE/bin/kube-apiserver"
 BINARIES=(kube-apiserver kubelet kube-proxy kube-scheduler kube-controller-manager)
@@ -22,20 +23,9 @@ API_PORT=${API_PORT:-16443}
 
 log() { echo "kube-apiserver.sh: $*" >&2; }
 
-apt_install() {
-  local missing=()
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-  if ((${#missing[@]})); then
-    log "installing ${missing[*]}"
-    if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
-}
-
 install() {
-  apt_install etcd-server openssl curl ca-certificates
-  command -v kubectl >/dev/null || apt_install kubernetes-client
+  "$HERE/apt-install.sh" etcd-server openssl curl ca-certificates
+  command -v kubectl >/dev/null || "$HERE/apt-install.sh" kubernetes-client
   local have=1
   for b in "${BINARIES[@]}" pause; do [[ -x "$CACHE/bin/$b" ]] || have=0; done
   [[ "$(cat "$CACHE/bin/recipe" 2>/dev/null)" == "$RECIPE" ]] || have=0
@@ -46,7 +36,7 @@ install() {
   # reflect2 1.0.1, as v1.20.2 vendors it, iterates maps through Go runtime internals that changed in Go 1.18:
   # built with Debian's Go 1.19 the servers crash ("fatal error: fault" in mapiterinit) on the first PATCH of a
   # map-valued field. 1.0.2 is the fix, with the same API; Debian ships it.
-  apt_install golang-go rsync make dpkg-dev gcc libc6-dev golang-github-modern-go-reflect2-dev
+  "$HERE/apt-install.sh" golang-go rsync make dpkg-dev gcc libc6-dev golang-github-modern-go-reflect2-dev
   local work="$CACHE/build"
   rm -rf "$work"
   mkdir -p "$work/apt/parts" "$work/apt/lists/partial" "$work/apt/cache/archives/partial" "$work/src" "$CACHE/bin"

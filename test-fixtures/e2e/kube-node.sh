@@ -51,13 +51,7 @@ log() { echo "kube-node.sh: $*" >&2; }
 
 install() {
   "$HERE/kube-apiserver.sh" install
-  local pkgs=(containerd runc containernetworking-plugins iptables dnsmasq-base debootstrap socat conntrack) missing=()
-  for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-  if ((${#missing[@]})); then
-    log "installing ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
+  "$HERE/apt-install.sh" containerd runc containernetworking-plugins iptables dnsmasq-base socat conntrack
   "$HERE/node-images.sh" build
 }
 

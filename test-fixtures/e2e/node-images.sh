@@ -48,16 +48,6 @@ EXTRA_PACKAGES=(dumb-init mariadb-backup python3-osc-placement
 
 log() { echo "node-images.sh: $*" >&2; }
 
-apt_install() {
-  local missing=()
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-  if ((${#missing[@]})); then
-    log "installing ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
-}
-
 # the Debian mirror this machine's apt uses
 mirror() {
   local m
@@ -94,7 +84,7 @@ in_root() {
 
 build_base() {
   [[ -d "$BASE_ROOT" ]] && return
-  apt_install debootstrap
+  "$HERE/apt-install.sh" debootstrap
   local tmp="$BASE_ROOT.tmp.$$"
   rm -rf "$tmp"
   log "debootstrap $SUITE (minbase) into $tmp (about 4 minutes)"

@@ -33,6 +33,7 @@ ok() { PASSED=$((PASSED + 1)); echo "ok     $*"; }
 fail() { FAILED=$((FAILED + 1)); echo "FAILED $*"; }
 finish() { echo "$PASSED passed, $FAILED failed"; [[ $FAILED -eq 0 ]]; exit; }
 indent() { sed 's/^/         /'; }
+enabled() { [[ " ${SERVICES[*]} " == *" $1 "* ]]; }
 
 RUN=${OSK_NODE_RUN:-$(mktemp -d /tmp/osk-node.XXXXXX)}
 mkdir -p "$RUN"
@@ -53,7 +54,7 @@ FLAGS=(-f values/aio.yaml)
 for f in "$HERE"/node/*.yaml; do FLAGS+=(-f "$f"); done
 OFF=()
 for s in "${ALL_SERVICES[@]}"; do
-  [[ " ${SERVICES[*]} " == *" $s "* ]] || { FLAGS+=(--set "$s.enabled=false"); OFF+=("$s"); }
+  enabled "$s" || { FLAGS+=(--set "$s.enabled=false"); OFF+=("$s"); }
 done
 FLAGS+=(--kube-version 1.20 -n "$NS")
 echo "services: ${SERVICES[*]}${OFF:+ (not brought up by this run: ${OFF[*]})}"
@@ -132,7 +133,7 @@ for p in json.load(sys.stdin)["items"]:
 }
 
 # cinder's backend: the one-node Ceph cluster (the kernel has no device-mapper for the default LVM backend)
-if [[ " ${SERVICES[*]} " == *" cinder "* ]]; then
+if enabled cinder; then
   started=$(date +%s)
   if kubectl apply -f "$HERE/ceph/ceph.yaml" > "$RUN/ceph.log" 2>&1 \
       && kubectl rollout status deployment/ceph -n ceph --timeout=300s >> "$RUN/ceph.log" 2>&1; then
@@ -193,7 +194,6 @@ check() {
   local name=$1; shift
   if "$@" > "$RUN/check.out" 2>&1; then ok "$name"; else fail "$name: $(tail -3 "$RUN/check.out" | tr '\n' ' ')"; fi
 }
-enabled() { [[ " ${SERVICES[*]} " == *" $1 "* ]]; }
 
 TOKEN=""
 if TOKEN=$(os token issue -f value -c id 2> "$RUN/token.err") && [[ -n "$TOKEN" ]]; then
