@@ -224,7 +224,7 @@ import() {
   done
   # images of earlier builds, and names this import does not give, go (containerd then frees their layers)
   local keep=" $name $* " old
-  for old in $("${ctr[@]}" images ls -q | grep '^osk\.local/e2e/openstack:\|^osk\.local/e2e/debian-'); do
+  for old in $("${ctr[@]}" images ls -q | grep '^osk\.local/e2e/' | grep -v '^osk\.local/e2e/pause:'); do
     [[ "$keep" == *" $old "* ]] || "${ctr[@]}" images rm "$old" >/dev/null
   done
 }
