@@ -2,6 +2,8 @@
 # Container images for the real-node suite, built locally from Debian bookworm's packages (there is no registry).
 #
 #   node-images.sh build            build the image's package layer (cached)
+#   node-images.sh rootfs           build the stages of that layer (cached) and print the folder of the last one, a
+#                                   root filesystem with every package installed (for tools run in a chroot)
 #   node-images.sh import ADDRESS NAME...
 #                                   import the image into the containerd at ADDRESS (namespace k8s.io), unless it
 #                                   is there already, and tag it under every NAME (the image names a render uses)
@@ -151,6 +153,15 @@ build() {
     -o -name 'layer-*' ! -name "$(basename "$LAYER")" ! -name "$(basename "$LAYER").sha256" \) -exec rm -rf {} +
 }
 
+# the root filesystem of the image's packages, built when missing (even when the layer exists already)
+rootfs() {
+  mkdir -p "$IMAGES"
+  build_base
+  stage "$OPENSTACK_ROOT" "$BASE_ROOT" "${OPENSTACK_PACKAGES[@]}"
+  stage "$EXTRA_ROOT" "$OPENSTACK_ROOT" "${EXTRA_PACKAGES[@]}"
+  echo "$EXTRA_ROOT"
+}
+
 # streams a docker-archive (the format `ctr images import` reads) of the given layer tars, tagged NAME, to stdout
 docker_archive() {
   local name=$1 cmd=$2; shift 2
@@ -231,8 +242,9 @@ import() {
 
 case "${1:-}" in
   build) build ;;
+  rootfs) rootfs ;;
   import) shift; import "${1:?containerd address}" "${@:2}" ;;
   import-pause) import_pause "${2:?containerd address}" ;;
   pause-name) echo "$PAUSE_NAME" ;;
-  *) echo "usage: $0 build | import ADDRESS NAME... | import-pause ADDRESS | pause-name" >&2; exit 2 ;;
+  *) echo "usage: $0 build | rootfs | import ADDRESS NAME... | import-pause ADDRESS | pause-name" >&2; exit 2 ;;
 esac

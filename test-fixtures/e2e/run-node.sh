@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The real-node suite: the shipped kit, applied to a real Kubernetes node (kube-node.sh), must run.
 #
+#   0. Every oslo.config file of the kit's renders holds only options the image's services (Debian bookworm's
+#      OpenStack Zed) read: test-fixtures/oslo-config/run-validator.sh, before the node starts.
 #   1. `osk apply` of the openstack kit (values/aio.yaml, then the suite's overlay test-fixtures/e2e/node/*.yaml)
 #      for Kubernetes 1.20: every Job reaches Complete and every Deployment, StatefulSet and DaemonSet becomes
 #      Ready within $OSK_NODE_TIMEOUT seconds (default 1500). A failure prints the failing pods' events and
@@ -62,6 +64,20 @@ echo "services: ${SERVICES[*]}${OFF:+ (not brought up by this run: ${OFF[*]})}"
 "$HERE/kube-node.sh" install > "$RUN/install.log" 2>&1 || { fail "node install: $(tail -5 "$RUN/install.log")"; finish; }
 if ! ./osk render "${FLAGS[@]}" > "$RUN/kit.yaml" 2> "$RUN/render.err"; then
   fail "osk render: $(head -3 "$RUN/render.err")"; finish
+fi
+# the config files hold only options the services read: oslo-config-validator against the image's packages
+# (test-fixtures/oslo-config/run-validator.sh; it builds the image's root filesystem, which the node needs anyway)
+"$ROOT/test-fixtures/oslo-config/run-validator.sh" > "$RUN/oslo-config.log" 2>&1
+rc=$?
+while IFS= read -r line; do
+  case "$line" in
+    "ok     "*) ok "${line#ok     }" ;;
+    "FAILED "*) fail "${line#FAILED }" ;;
+    *) echo "$line" ;;
+  esac
+done < "$RUN/oslo-config.log"
+if [[ $rc -ne 0 ]] && ! grep -q '^FAILED ' "$RUN/oslo-config.log"; then
+  fail "oslo-config-validator: run-validator.sh exited $rc: $(tail -3 "$RUN/oslo-config.log")"
 fi
 CLIENT_IMAGE=osk.local/e2e/openstack-client:zed
 IMAGES=$(awk '$1 == "image:" || $1 == "-" && $2 == "image:" {print $NF}' "$RUN/kit.yaml" | sort -u)
