@@ -187,6 +187,46 @@ class HelpersTest {
     }
 
     @Test
+    void urlencodeLeavesOnlyUnreservedCharactersAndPercentSequences() {
+        String pw = "p'@:/%41$ \\#wörd~._-";
+        List<Manifest> out = render("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: c
+                data:
+                  url: mysql://{{#osk.urlencode}}{{{user}}}{{/osk.urlencode}}:{{#osk.urlencode}}{{{pw}}}{{/osk.urlencode}}@db/x
+                """, setJson("pw=" + dev.osk.render.testing.Json.string(pw)), set("user=a:b"));
+        String url = (String) data(out, "c").get("url");
+        // RFC 3986: unreserved characters stay, every other byte of the UTF-8 text is %XX with upper-case digits
+        assertThat(url).isEqualTo("mysql://a%3Ab:p%27%40%3A%2F%2541%24%20%5C%23w%C3%B6rd~._-@db/x");
+        String password = url.substring(url.indexOf("%3Ab:") + 5, url.indexOf("@db"));
+        assertThat(java.net.URLDecoder.decode(password, StandardCharsets.UTF_8)).isEqualTo(pw);
+    }
+
+    @Test
+    void osloEscapeDoublesEveryDollarSoOsloConfigReadsTheTextBack() {
+        List<Manifest> out = render("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: c
+                data:
+                  plain: {{#osk.base64}}{{#osk.osloEscape}}{{{a}}}{{/osk.osloEscape}}{{/osk.base64}}
+                  dollars: {{#osk.base64}}{{#osk.osloEscape}}{{{b}}}{{/osk.osloEscape}}{{/osk.base64}}
+                  backslash: {{#osk.base64}}{{#osk.osloEscape}}{{{c}}}{{/osk.osloEscape}}{{/osk.base64}}
+                """, setJson("a=\"no dollar\""), setJson("b=\"$x ${y} $$\""), setJson("c=" + dev.osk.render.testing.Json.string("\\$a\\\\$")));
+        Map<String, String> d = new java.util.HashMap<>();
+        data(out, "c").forEach((k, v) -> d.put(k, new String(Base64.getDecoder().decode((String) v),
+                StandardCharsets.UTF_8)));
+        assertThat(d.get("plain")).isEqualTo("no dollar");
+        assertThat(d.get("dollars")).isEqualTo("$$x $${y} $$$$");
+        // oslo.config turns \$ into $$ before substituting: a dollar after a backslash is written \$, so that
+        // the pair reads \\$ -> \$$ -> \$
+        assertThat(d.get("backslash")).isEqualTo("\\\\$a\\\\\\$");
+    }
+
+    @Test
     void checksumIsTheSha256OfAnotherRenderedTemplateOfTheChart() throws Exception {
         fx.write("app/templates/configmap.yaml", TestCharts.configMap("conf", "setting: {{setting}}"));
         String deployment = """

@@ -27,11 +27,21 @@ import java.util.function.Function;
  * osk.template.path                  the source path of the template being rendered
  * {{#osk.base64}}..{{/osk.base64}}   base64 of the rendered body
  * {{#osk.sha256}}..{{/osk.sha256}}   hex sha256 of the rendered body
+ * {{#osk.urlencode}}..{{/osk.urlencode}}     the rendered body percent-encoded for a URL's user or password:
+ *                                    every UTF-8 byte outside RFC 3986's unreserved set (A-Z a-z 0-9 - . _ ~)
+ *                                    as %XX, so ' @ : / % $ \ space # and the rest read back exactly
+ * {{#osk.osloEscape}}..{{/osk.osloEscape}}   the rendered body as an oslo.config option value that reads back
+ *                                    as itself: oslo.config substitutes $name and ${name} in every value (also
+ *                                    from OS_SECTION__OPTION variables) and reads \$ as $$, so each $ is written
+ *                                    $$, and a $ after a backslash as \$ (which oslo.config reads as $$)
  * osk.checksum.templates/x.yaml      hex sha256 of another template of the same chart, rendered
  * osk.ini.PATH / osk.yaml.PATH / osk.json.PATH   a values map rendered as a config file
  * osk.join.PATH                      a list joined with commas
  * osk.entries.PATH                   a map as a list of {key, value} for sections
  * </pre>
+ *
+ * <p>A section helper inside another one's body hands the outer helper its text as it is, as {@code {{{raw}}}}
+ * does ({@code {{#osk.base64}}{{#osk.urlencode}}{{{pw}}}{{/osk.urlencode}}{{/osk.base64}}}).
  */
 public final class Builtins {
     /** Renders a template of the same chart instance and returns its text (for osk.checksum). */
@@ -83,6 +93,10 @@ public final class Builtins {
                         .encodeToString(body.getBytes(StandardCharsets.UTF_8)) : Values.ABSENT;
             case "sha256":
                 return rest.isEmpty() ? (SectionHelper) Builtins::sha256 : Values.ABSENT;
+            case "urlencode":
+                return rest.isEmpty() ? (SectionHelper) Builtins::urlencode : Values.ABSENT;
+            case "osloEscape":
+                return rest.isEmpty() ? (SectionHelper) Builtins::osloEscape : Values.ABSENT;
             case "checksum":
                 if (rest.isEmpty()) {
                     return Values.ABSENT;
@@ -174,6 +188,42 @@ public final class Builtins {
             throw new HelperException("osk." + helper + ": no value at '" + ValuePath.format(path) + "'");
         }
         return f.apply(v);
+    }
+
+    /** Percent-encoding of every UTF-8 byte outside RFC 3986's unreserved characters, hex digits upper case. */
+    static String urlencode(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                    || c == '_' || c == '~') {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The text written so that oslo.config reads it back unchanged. oslo.config first replaces each {@code \$}
+     * with {@code $$}, then reads the value as a Python string template ({@code $$} is one {@code $}): a
+     * {@code $} is therefore written {@code $$}, except right after a backslash, where {@code \$} (the backslash
+     * written before it makes {@code \\$}, which oslo.config turns into {@code \$$}) gives the backslash and
+     * the dollar back.
+     */
+    static String osloEscape(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '$') {
+                sb.append(i > 0 && text.charAt(i - 1) == '\\' ? "\\$" : "$$");
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     static String sha256(String text) {

@@ -167,7 +167,9 @@ final class TemplateCodes {
                 if (resolved instanceof SectionHelper helper) {
                     TrackingWriter body = tracking(writer).sibling();
                     run(body, scopes);
-                    insert(writer, helper.apply(body.text()), true, name, location, suffix);
+                    // inside another helper's input the result is text for that helper, as {{{raw}}} is
+                    insert(writer, helper.apply(body.text()), !tracking(writer).helperInput(), name, location,
+                            suffix);
                     return writer;
                 }
                 return handle(writer, resolved, scopes);

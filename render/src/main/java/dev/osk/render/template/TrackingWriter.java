@@ -25,14 +25,26 @@ public final class TrackingWriter extends Writer {
     private int fed;
     private final RenderBounds bounds;
 
+    private final boolean helperInput;
+
     /** A writer held to {@code bounds}, which every writer of one render shares. */
     public TrackingWriter(RenderBounds bounds) {
+        this(bounds, false);
+    }
+
+    private TrackingWriter(RenderBounds bounds, boolean helperInput) {
         this.bounds = bounds;
+        this.helperInput = helperInput;
     }
 
     /** A new writer for a section body (a helper's input), held to the same bounds. */
     TrackingWriter sibling() {
-        return new TrackingWriter(bounds);
+        return new TrackingWriter(bounds, true);
+    }
+
+    /** True for a helper's input: text the helper transforms, not YAML (a helper inside it writes its text). */
+    boolean helperInput() {
+        return helperInput;
     }
 
     /** A section or partial starts executing at {@code at}; see {@link RenderBounds#MAX_NESTING}. */
