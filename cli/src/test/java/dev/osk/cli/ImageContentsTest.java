@@ -214,7 +214,7 @@ class ImageContentsTest {
         assertThat(found).contains(
                 "Job/keystone-db-sync container db-sync: runs 'mysql', which keystone is not known to have",
                 "Job/keystone-db-sync container db-sync: runs 'kubectl', which keystone is not known to have",
-                "Deployment/memcached container server: imports Python module 'requests', which memcached is not"
+                "StatefulSet/memcached container server: imports Python module 'requests', which memcached is not"
                         + " known to have");
     }
 

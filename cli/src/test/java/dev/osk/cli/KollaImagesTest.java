@@ -271,7 +271,7 @@ class KollaImagesTest {
         assertThat(renamed).containsExactlyInAnyOrder(
                 "Deployment/keystone-api container api: quay.io/openstack.kolla/keystone-api:2024.1-ubuntu-jammy:"
                         + " Kolla 2024.1 builds no image 'keystone-api'",
-                "Deployment/memcached container server: quay.io/openstack.kolla/keystone-base:2024.1-ubuntu-jammy:"
+                "StatefulSet/memcached container server: quay.io/openstack.kolla/keystone-base:2024.1-ubuntu-jammy:"
                         + " 'keystone-base' is a parent image, not one that runs a service");
         // the tag of the install-type era (2024.1), the same for every distro
         List<String> oldTag = problems(podImages(render(kit, List.of("values/aio.yaml"), "global.image.tag=2024.1")),

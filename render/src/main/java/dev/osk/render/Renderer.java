@@ -10,6 +10,7 @@ import dev.osk.render.template.Builtins;
 import dev.osk.render.template.OskMustacheFactory;
 import dev.osk.render.template.RenderBounds;
 import dev.osk.render.template.ScopeLadder;
+import dev.osk.render.template.StatefulSetHosts;
 import dev.osk.render.template.TrackingWriter;
 import dev.osk.render.values.Values;
 import dev.osk.render.yaml.YamlDocument;
@@ -219,7 +220,7 @@ public final class Renderer {
             scope.put("kind", inst.kind() == null ? "" : inst.kind());
             scope.put("parent", parent == null ? "" : parent.key());
             Builtins b = new Builtins(chart, release, scope, options.kubeVersion(), ref.sourcePath(),
-                    rel -> checksumText(inst, rel));
+                    rel -> checksumText(inst, rel), new StatefulSetHosts(this::objectsOf));
             return new ScopeLadder(rungs, b);
         }
 
@@ -252,6 +253,33 @@ public final class Renderer {
             }
             throw new Builtins.HelperException("osk.checksum: chart '" + inst.chart().name() + "' has no template '"
                     + templatePath + "'");
+        }
+
+        /** The objects the chart at {@code chartPath} (aliases from the root, '/'-separated) renders. */
+        private List<Map<String, Object>> objectsOf(String chartPath) {
+            ChartInstance inst = root;
+            for (String p : chartPath.split("/", -1)) {
+                ChartInstance next = null;
+                for (ChartInstance c : inst.children()) {
+                    if (c.key().equals(p)) {
+                        next = c;
+                    }
+                }
+                if (next == null) {
+                    throw new Builtins.HelperException("no chart '" + chartPath + "' in this render of "
+                            + root.chart().name() + " (switched off, or in another kit?); give the value an"
+                            + " otherwise text, or the option its hosts as text");
+                }
+                inst = next;
+            }
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (TemplateFile t : inst.chart().templates()) {
+                TemplateRef ref = new TemplateRef(inst, t, inst.sourcePrefix() + "/" + t.relativePath());
+                for (Manifest m : split(ref, text(ref))) {
+                    out.add(m.object());
+                }
+            }
+            return out;
         }
 
         private List<Manifest> split(TemplateRef ref, Rendered r) {

@@ -42,6 +42,9 @@ import java.util.function.Function;
  *
  * <p>A section helper inside another one's body hands the outer helper its text as it is, as {@code {{{raw}}}}
  * does ({@code {{#osk.base64}}{{#osk.urlencode}}{{{pw}}}{{/osk.urlencode}}{{/osk.base64}}}).
+ *
+ * <p>In the values the config-file helpers (ini, yaml, json, join) render, a {@code {type: statefulset-hosts}} map
+ * becomes the list of a StatefulSet's pod names ({@link StatefulSetHosts}).
  */
 public final class Builtins {
     /** Renders a template of the same chart instance and returns its text (for osk.checksum). */
@@ -55,15 +58,17 @@ public final class Builtins {
     private final KubeVersion kube;
     private final String templatePath;
     private final TemplateTextSource texts;
+    private final StatefulSetHosts hosts;
 
     public Builtins(Map<String, Object> chart, Map<String, Object> release, Map<String, Object> scope,
-            KubeVersion kube, String templatePath, TemplateTextSource texts) {
+            KubeVersion kube, String templatePath, TemplateTextSource texts, StatefulSetHosts hosts) {
         this.chart = chart;
         this.release = release;
         this.scope = scope;
         this.kube = kube;
         this.templatePath = templatePath;
         this.texts = texts;
+        this.hosts = hosts;
     }
 
     /**
@@ -103,7 +108,7 @@ public final class Builtins {
                 }
                 return sha256(texts.render(restText));
             case "ini":
-                return withValue(head, rest, lookup, v -> {
+                return withConfigValue(head, rest, lookup, v -> {
                     if (!(v instanceof Map<?, ?> m)) {
                         throw new HelperException("osk.ini needs a map at '" + ValuePath.format(rest) + "'");
                     }
@@ -114,9 +119,9 @@ public final class Builtins {
                     }
                 });
             case "yaml":
-                return withValue(head, rest, lookup, v -> new YamlWriter().write(v));
+                return withConfigValue(head, rest, lookup, v -> new YamlWriter().write(v));
             case "json":
-                return withValue(head, rest, lookup, v -> {
+                return withConfigValue(head, rest, lookup, v -> {
                     try {
                         return JsonFormat.render(v);
                     } catch (IllegalArgumentException e) {
@@ -124,7 +129,7 @@ public final class Builtins {
                     }
                 });
             case "join":
-                return withValue(head, rest, lookup, v -> {
+                return withConfigValue(head, rest, lookup, v -> {
                     if (!(v instanceof List<?> l)) {
                         return ValueText.of(v);
                     }
@@ -176,6 +181,21 @@ public final class Builtins {
             default:
                 return Values.ABSENT;
         }
+    }
+
+    /** Like {@link #withValue}, with the host lists in the value expanded first (config-file helpers). */
+    private Object withConfigValue(String helper, List<String> path, Function<List<String>, Object> lookup,
+            Function<Object, Object> f) {
+        return withValue(helper, path, lookup, v -> {
+            Object expanded;
+            try {
+                expanded = hosts.expand(v, ValuePath.format(path));
+            } catch (HelperException e) {
+                throw new HelperException("osk." + helper + ": " + e.getMessage() + " (rendering " + templatePath
+                        + ")");
+            }
+            return f.apply(expanded);
+        });
     }
 
     private static Object withValue(String helper, List<String> path, Function<List<String>, Object> lookup,

@@ -1,0 +1,172 @@
+package dev.osk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.osk.render.Engine;
+import dev.osk.render.RenderOptions;
+import dev.osk.render.RenderRequest;
+import dev.osk.render.manifest.Manifest;
+import dev.osk.render.values.ValueSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * values/multinode-ha.yaml on the openstack kit is HA where OpenStack needs it: every memcached client lists
+ * every memcached pod, every RabbitMQ client declares quorum queues, Neutron's agents are HA and Glance's replicas
+ * share a ReadWriteMany store.
+ */
+class HaOverlayTest {
+    static final Path KIT = CatalogueTest.REPO.resolve("charts/kits/openstack");
+    static final Path HA = CatalogueTest.REPO.resolve("values/multinode-ha.yaml");
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> at(Object o, String... keys) {
+        Object cur = o;
+        for (String k : keys) {
+            cur = cur instanceof Map<?, ?> m ? m.get(k) : null;
+        }
+        return (Map<String, Object>) cur;
+    }
+
+    static Manifest find(List<Manifest> out, String kind, String name) {
+        for (Manifest m : out) {
+            if (m.kind().equals(kind) && name.equals(at(m.object(), "metadata").get("name"))) {
+                return m;
+            }
+        }
+        throw new AssertionError("no " + kind + " " + name);
+    }
+
+    /** Every "key = value" line of every config file of the render whose key is one of {@code keys}. */
+    static Map<String, String> options(List<Manifest> out, String... keys) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (Manifest m : out) {
+            if (!m.kind().equals("ConfigMap")) {
+                continue;
+            }
+            Map<String, Object> data = at(m.object(), "data");
+            for (Map.Entry<String, Object> f : data.entrySet()) {
+                String section = "";
+                for (String line : String.valueOf(f.getValue()).split("\n")) {
+                    if (line.startsWith("[")) {
+                        section = line;
+                    }
+                    for (String k : keys) {
+                        if (line.startsWith(k + " = ")) {
+                            found.put(at(m.object(), "metadata").get("name") + "/" + f.getKey() + " " + section
+                                    + " " + k, line.substring(k.length() + 3));
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void everyMemcachedClientListsEveryPodOfTheStatefulSet() {
+        List<Manifest> out = CatalogueTest.render(KIT, HA);
+        Map<String, Object> sts = find(out, "StatefulSet", "memcached").object();
+        assertThat(at(sts, "spec").get("replicas")).isEqualTo(3L);
+        assertThat(at(sts, "spec").get("serviceName")).isEqualTo("memcached");
+        assertThat(at(find(out, "Service", "memcached").object(), "spec").get("clusterIP")).isEqualTo("None");
+        Map<String, String> lists = options(out, "memcache_servers", "memcached_servers", "servers");
+        assertThat(lists.keySet()).contains(
+                "keystone-etc/keystone.conf [cache] memcache_servers",
+                "nova-etc/nova.conf [cache] memcache_servers",
+                "nova-etc/nova.conf [keystone_authtoken] memcached_servers",
+                "neutron-etc/neutron.conf [keystone_authtoken] memcached_servers",
+                "glance-etc/glance-api.conf [keystone_authtoken] memcached_servers",
+                "placement-etc/placement.conf [keystone_authtoken] memcached_servers",
+                "cinder-etc/cinder.conf [keystone_authtoken] memcached_servers",
+                "horizon-etc/memcached.ini [cache] servers");
+        assertThat(lists.values()).containsOnly(
+                "memcached-0.memcached:11211,memcached-1.memcached:11211,memcached-2.memcached:11211");
+        // Horizon reads its list from that file
+        assertThat(String.valueOf(at(find(out, "ConfigMap", "horizon-etc").object(), "data").get("local_settings.py")))
+                .contains("_MEMCACHED.read('/etc/openstack-dashboard/memcached.ini')")
+                .contains("'LOCATION': _MEMCACHED['cache']['servers'].split(','),");
+    }
+
+    @Test
+    void theListsFollowTheReplicaCount() {
+        List<Manifest> out = new Engine().render(new RenderRequest(KIT, List.of(
+                new ValueSource(ValueSource.Kind.FILE, HA.toString()),
+                new ValueSource(ValueSource.Kind.SET, "memcached.server.replicas=2")), RenderOptions.defaults(),
+                CatalogueTest.REPO, p -> p.toString()));
+        assertThat(at(find(out, "StatefulSet", "memcached").object(), "spec").get("replicas")).isEqualTo(2L);
+        assertThat(options(out, "memcache_servers", "memcached_servers").values()).hasSizeGreaterThan(6)
+                .containsOnly("memcached-0.memcached:11211,memcached-1.memcached:11211");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRabbitMqClientDeclaresQuorumQueues() {
+        List<Manifest> out = CatalogueTest.render(KIT, HA);
+        int clients = 0;
+        for (Manifest m : out) {
+            Map<String, Object> pod = at(m.object(), "spec", "template", "spec");
+            if (m.kind().equals("CronJob")) {
+                pod = at(m.object(), "spec", "jobTemplate", "spec", "template", "spec");
+            }
+            if (pod == null) {
+                continue;
+            }
+            Map<String, String> configMapOfVolume = new LinkedHashMap<>();
+            for (Object v : (List<Object>) pod.getOrDefault("volumes", List.of())) {
+                Map<String, Object> cm = at(v, "configMap");
+                if (cm != null) {
+                    configMapOfVolume.put((String) ((Map<String, Object>) v).get("name"), (String) cm.get("name"));
+                }
+            }
+            for (Object c : (List<Object>) pod.get("containers")) {
+                Map<String, Object> container = (Map<String, Object>) c;
+                boolean broker = ((List<Object>) container.getOrDefault("env", List.of())).stream()
+                        .anyMatch(e -> "OS_DEFAULT__TRANSPORT_URL".equals(((Map<String, Object>) e).get("name")));
+                if (!broker) {
+                    continue;
+                }
+                clients++;
+                List<String> files = new ArrayList<>();
+                for (Object vm : (List<Object>) container.getOrDefault("volumeMounts", List.of())) {
+                    Map<String, Object> mount = (Map<String, Object>) vm;
+                    String cm = configMapOfVolume.get(mount.get("name"));
+                    if (cm != null && mount.get("subPath") != null) {
+                        files.add(String.valueOf(at(find(out, "ConfigMap", cm).object(), "data")
+                                .get(mount.get("subPath"))));
+                    }
+                }
+                String name = at(m.object(), "metadata").get("name") + "/" + container.get("name");
+                assertThat(files).as(name)
+                        .anyMatch(f -> f.contains("[oslo_messaging_rabbit]\nrabbit_quorum_queue = true\n"));
+                assertThat(files).as(name).noneMatch(f -> f.contains("rabbit_ha_queues = true"));
+            }
+        }
+        // nova (api, metadata, scheduler, conductor, novncproxy, cell Jobs), neutron (server, agents), cinder,
+        // the OVS agent and nova-compute
+        assertThat(clients).isGreaterThan(10);
+    }
+
+    @Test
+    void neutronAgentsAreHaAndGlanceSharesAReadWriteManyStore() {
+        List<Manifest> out = CatalogueTest.render(KIT, HA);
+        Map<String, String> neutron = options(out, "l3_ha", "max_l3_agents_per_router", "dhcp_agents_per_network",
+                "ha_vrrp_health_check_interval");
+        assertThat(neutron).containsEntry("neutron-etc/neutron.conf [DEFAULT] l3_ha", "true")
+                .containsEntry("neutron-etc/neutron.conf [DEFAULT] max_l3_agents_per_router", "3")
+                .containsEntry("neutron-etc/neutron.conf [DEFAULT] dhcp_agents_per_network", "2")
+                .containsEntry("neutron-etc/l3_agent.ini [DEFAULT] ha_vrrp_health_check_interval", "5");
+        assertThat(at(find(out, "Deployment", "glance-api").object(), "spec").get("replicas")).isEqualTo(3L);
+        assertThat(at(find(out, "PersistentVolumeClaim", "glance-images").object(), "spec").get("accessModes"))
+                .isEqualTo(List.of("ReadWriteMany"));
+        // the all-in-one overlay keeps the single writer on a ReadWriteOnce claim
+        List<Manifest> aio = CatalogueTest.render(KIT, CatalogueTest.REPO.resolve("values/aio.yaml"));
+        assertThat(at(find(aio, "Deployment", "glance-api").object(), "spec").get("replicas")).isEqualTo(1L);
+        assertThat(at(find(aio, "PersistentVolumeClaim", "glance-images").object(), "spec").get("accessModes"))
+                .isEqualTo(List.of("ReadWriteOnce"));
+    }
+}
