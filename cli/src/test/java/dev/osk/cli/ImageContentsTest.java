@@ -61,7 +61,7 @@ class ImageContentsTest {
 
     /** one container of a render: its image's Kolla name, what it runs, its environment and its mounted files */
     record Container(String where, String image, List<List<String>> commands, Map<String, String> env,
-            Map<String, String> files) {
+            Map<String, String> files, List<String> mounts) {
     }
 
     static List<Container> containers(List<Manifest> render, String prefix) {
@@ -106,8 +106,10 @@ class ImageContentsTest {
                         }
                     }
                     Map<String, String> files = new HashMap<>();
+                    List<String> mounts = new ArrayList<>();
                     for (Object vm : list(c.get("volumeMounts"))) {
                         Map<?, ?> mount = (Map<?, ?>) vm;
+                        mounts.add(String.valueOf(mount.get("mountPath")));
                         Map<?, ?> data = configMaps.get(volumes.get(String.valueOf(mount.get("name"))));
                         if (data != null && mount.get("subPath") != null) {
                             Object text = data.get(mount.get("subPath"));
@@ -117,7 +119,7 @@ class ImageContentsTest {
                         }
                     }
                     out.add(new Container(m.kind() + "/" + m.name() + " container " + c.get("name"), name, commands,
-                            env, files));
+                            env, files, mounts));
                 }
             });
         }
@@ -148,6 +150,18 @@ class ImageContentsTest {
                 out.add(c.where() + ": image " + c.image() + " has no entry in image-contents-2024.1.txt");
             }
             Map<String, String> has = contents.of(c.image());
+            // paths inside the image that the container's environment names (envVars such as HORIZON_PYTHON)
+            c.env().forEach((name, value) -> {
+                if (value.startsWith("/") && !has.containsKey("path " + value)) {
+                    out.add(c.where() + ": " + name + "=" + value + ", a path " + c.image() + " is not known to have");
+                }
+            });
+            // files mounted where Kolla's own tools read them (kolla_set_configs' config.json)
+            for (String mount : c.mounts()) {
+                if (mount.startsWith("/var/lib/kolla/") && !has.containsKey("path " + mount)) {
+                    out.add(c.where() + ": mounts " + mount + ", a path " + c.image() + " is not known to read");
+                }
+            }
             for (List<String> argv : c.commands()) {
                 ShellCommands.Needs needs = ShellCommands.of(argv, c.env()::get, c.files());
                 for (String p : needs.programs()) {
@@ -163,6 +177,11 @@ class ImageContentsTest {
                     if (!has.containsKey("module " + mod)) {
                         out.add(c.where() + ": imports Python module '" + mod + "', which " + c.image()
                                 + " is not known to have");
+                    }
+                }
+                for (String f : needs.sourced()) {
+                    if (!has.containsKey("path " + f)) {
+                        out.add(c.where() + ": sources " + f + ", a path " + c.image() + " is not known to have");
                     }
                 }
                 for (String u : needs.unresolved()) {
@@ -198,7 +217,7 @@ class ImageContentsTest {
         for (Map.Entry<String, Map<String, String>> e : contents.facts().entrySet()) {
             assertThat(KollaImagesTest.kollaImages()).as("image %s", e.getKey()).containsKey(e.getKey());
             e.getValue().forEach((fact, source) -> assertThat(source).as("%s %s", e.getKey(), fact)
-                    .matches(".*(docker/\\S+:\\d+|kolla/\\S+:\\d+|ubuntu).*"));
+                    .matches(".*(docker/\\S+:\\d+|kolla/\\S+:\\d+|ansible/roles/\\S+:\\d+|ubuntu).*"));
         }
     }
 
@@ -216,6 +235,25 @@ class ImageContentsTest {
                 "Job/keystone-db-sync container db-sync: runs 'kubectl', which keystone is not known to have",
                 "StatefulSet/memcached container server: imports Python module 'requests', which memcached is not"
                         + " known to have");
+    }
+
+    @Test
+    void aPathTheImageLacksIsReported() {
+        Path kit = REPO.resolve("charts/kits/openstack");
+        // the venv's folder named as on distributions without a versioned one, and Apache's files moved
+        List<Container> cs = containers(KollaImagesTest.render(kit, List.of("values/aio.yaml"),
+                "horizon.envVars.HORIZON_SITE_PACKAGES=/var/lib/kolla/venv/lib/python3/site-packages",
+                "horizon.envVars.HORIZON_APACHE_ENVVARS=/etc/httpd/envvars",
+                "horizon.envVars.HORIZON_APACHE=/usr/sbin/httpd"), KollaImagesTest.KOLLA.prefix());
+        assertThat(problems(cs, contents())).containsExactlyInAnyOrder(
+                "Deployment/horizon container dashboard: HORIZON_SITE_PACKAGES=/var/lib/kolla/venv/lib/python3/site-packages,"
+                        + " a path horizon is not known to have",
+                "Deployment/horizon container dashboard: HORIZON_APACHE_ENVVARS=/etc/httpd/envvars, a path horizon is not"
+                        + " known to have",
+                "Deployment/horizon container dashboard: HORIZON_APACHE=/usr/sbin/httpd, a path horizon is not known to have",
+                "Deployment/horizon container dashboard: sources /etc/httpd/envvars, a path horizon is not known to have",
+                "Deployment/horizon container dashboard: runs 'httpd', which horizon is not known to have",
+                "Deployment/horizon container dashboard: runs /usr/sbin/httpd, a path horizon is not known to have");
     }
 
     @Test

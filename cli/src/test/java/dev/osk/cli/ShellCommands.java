@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * the like, inside command substitutions and nested {@code bash -c} strings), and the modules Python snippets
  * import ({@code python3 -c}, {@code python3 - <<EOF}). Shell keywords, builtins and the script's own functions are
  * not programs. A word that is a variable (`"$HORIZON_PYTHON"`) is resolved through the container's environment.
+ * Files the script sources ({@code . /etc/apache2/envvars}) are noted too: they must be in the image.
  */
 final class ShellCommands {
     static final Set<String> KEYWORDS = Set.of("if", "then", "else", "elif", "fi", "for", "in", "do", "done", "while",
@@ -35,9 +36,9 @@ final class ShellCommands {
     private static final Pattern VARIABLE = Pattern.compile("^\\$\\{?([A-Za-z_][A-Za-z0-9_]*)\\}?$");
 
     /** what a command needs: programs as written (a path or a name) and Python modules */
-    record Needs(Set<String> programs, Set<String> modules, Set<String> unresolved) {
+    record Needs(Set<String> programs, Set<String> modules, Set<String> sourced, Set<String> unresolved) {
         Needs() {
-            this(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
+            this(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
         }
     }
 
@@ -94,6 +95,16 @@ final class ShellCommands {
             return;
         }
         String name = base(first);
+        if ((first.equals(".") || first.equals("source")) && words.size() > 1) {
+            Matcher f = VARIABLE.matcher(words.get(1));
+            String file = f.matches() ? env.apply(f.group(1)) : words.get(1);
+            if (file == null || file.contains("$")) {
+                needs.unresolved().add(words.get(1));
+            } else {
+                needs.sourced().add(file);
+            }
+            return;
+        }
         if (BUILTINS.contains(name) && !first.contains("/") || functions.contains(first)) {
             return;
         }
