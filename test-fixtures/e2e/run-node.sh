@@ -176,6 +176,18 @@ while read -r what state; do
   if [[ $state == ready ]]; then ok "$what"; else fail "$what is not ready"; fi
 done < "$RUN/states"
 
+# the mariadb Service sends every client to one Galera member: exactly one endpoint, a mariadb-server pod's
+if enabled mariadb; then
+  ep=$(kubectl get endpoints mariadb -n "$NS" -o jsonpath='{range .subsets[*].addresses[*]}{.targetRef.kind}/{.targetRef.name} {.ip}{"\n"}{end}')
+  pod=$(awk '{print $1}' <<< "$ep"); pod=${pod#Pod/}
+  if [[ $(grep -c . <<< "$ep") -eq 1 && $pod =~ ^mariadb-server-[0-9]+$ \
+        && "$(kubectl get pod "$pod" -n "$NS" -o jsonpath='{.status.podIP}')" == "$(awk '{print $2}' <<< "$ep")" ]]; then
+    ok "the mariadb Service has exactly one endpoint, Galera member $pod"
+  else
+    fail "the mariadb Service's endpoints are '$(tr '\n' ';' <<< "$ep")', expected one mariadb-server pod"
+  fi
+fi
+
 # ---------------------------------------------------------------------------------------------------------------
 # 2. OpenStack answers, through the openstack client in a pod of the namespace
 
@@ -229,6 +241,11 @@ want=$(printf '%s\n' "${expected[@]}" | sort | tr '\n' ' ')
 if [[ "$catalog" == "$want" ]]; then ok "the catalog lists ${expected[*]}"; else
   fail "the catalog lists '${catalog}', expected '${want}' $(tail -2 "$RUN/catalog.err")"; fi
 check "keystone lists the service users' projects" os project list
+# every memcached client lists the StatefulSet's pods by name; the headless Service resolves them
+if enabled memcached; then
+  check "memcached-0.memcached resolves and answers" client python3 -c \
+    'import socket; s = socket.create_connection(("memcached-0.memcached", 11211), 5); s.sendall(b"version\r\n"); assert s.recv(64).startswith(b"VERSION")'
+fi
 if enabled glance; then
   check "glance stores an image, lists it and returns its bytes" client sh -ec '
     head -c 1048576 /dev/urandom > /tmp/e2e.raw

@@ -169,4 +169,42 @@ class HaOverlayTest {
         assertThat(at(find(aio, "PersistentVolumeClaim", "glance-images").object(), "spec").get("accessModes"))
                 .isEqualTo(List.of("ReadWriteOnce"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void openStackWritesThroughOneGaleraMemberThatTheControllerPicks() {
+        for (String overlay : List.of("values/aio.yaml", "values/multinode-ha.yaml")) {
+            List<Manifest> out = CatalogueTest.render(KIT, CatalogueTest.REPO.resolve(overlay));
+            // no selector: the endpoints controller leaves the Endpoints to mariadb-primary
+            Map<String, Object> svc = at(find(out, "Service", "mariadb").object(), "spec");
+            assertThat(svc).as(overlay).doesNotContainKey("selector");
+            assertThat(svc.get("clusterIP")).as(overlay).isNull();
+            // Galera keeps its own headless Service over every member
+            assertThat(at(find(out, "Service", "mariadb-discovery").object(), "spec", "selector")).as(overlay)
+                    .containsEntry("app.kubernetes.io/component", "server");
+            // one controller, even where everything else runs three
+            Map<String, Object> ctl = find(out, "Deployment", "mariadb-primary").object();
+            assertThat(at(ctl, "spec").get("replicas")).as(overlay).isEqualTo(1L);
+            Map<String, Object> container = (Map<String, Object>) ((List<Object>) at(ctl, "spec", "template", "spec")
+                    .get("containers")).get(0);
+            assertThat(container.get("image")).as(overlay).isEqualTo(at(find(out, "StatefulSet", "mariadb-server")
+                    .object(), "spec", "template", "spec").get("containers") instanceof List<?> l
+                    ? ((Map<String, Object>) l.get(0)).get("image") : null);
+            assertThat(((List<Object>) container.get("env"))).as(overlay).contains(
+                    Map.of("name", "GALERA_STATEFULSET", "value", "mariadb-server"),
+                    Map.of("name", "GALERA_SERVICE", "value", "mariadb"));
+            // it may write Endpoints, and change only mariadb's; nothing else beyond reading
+            List<Object> rules = (List<Object>) find(out, "Role", "mariadb-primary-deps").object().get("rules");
+            for (Object r : rules) {
+                Map<String, Object> rule = (Map<String, Object>) r;
+                List<Object> verbs = (List<Object>) rule.get("verbs");
+                if (verbs.stream().anyMatch(v -> !v.equals("get") && !v.equals("list"))) {
+                    assertThat(rule.get("resources")).as(overlay).isEqualTo(List.of("endpoints"));
+                    if (!verbs.equals(List.of("create"))) {
+                        assertThat(rule.get("resourceNames")).as(overlay).isEqualTo(List.of("mariadb"));
+                    }
+                }
+            }
+        }
+    }
 }
