@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 RUNS=${1:-10}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-OVERLAYS=(-f values/multinode-ha.yaml -f values/private-registry.yaml)
+OVERLAYS=(-f values/multinode-ha.yaml -f values/private-registry.yaml -f test-fixtures/passwords/kit-passwords.yaml)
 
 ./osk package charts/kits/openstack -d "$WORK/dist" > /dev/null   # builds the jar and the start-up cache if needed
 ARCHIVE="$WORK/dist/openstack-0.1.0.tgz"

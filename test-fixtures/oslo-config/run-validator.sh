@@ -36,7 +36,7 @@ render() {
 NODE_FLAGS=(-f values/aio.yaml)
 for f in test-fixtures/e2e/node/*.yaml; do NODE_FLAGS+=(-f "$f"); done
 render aio -f values/aio.yaml || exit 1
-render multinode-ha -f values/multinode-ha.yaml || exit 1
+render multinode-ha -f values/multinode-ha.yaml -f test-fixtures/passwords/kit-passwords.yaml || exit 1
 render real-node "${NODE_FLAGS[@]}" || exit 1
 render self-test -f values/aio.yaml -s '*/keystone/**' -s '*/glance/**' -s '*/cinder/**' \
   --set 'keystone.conf.keystone\.conf.DEFAULT.no_such_option=1' \

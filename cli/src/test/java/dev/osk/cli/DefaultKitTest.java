@@ -41,8 +41,9 @@ class DefaultKitTest {
 
     @Test
     void aValuesFileReplacesTheDefaultOverlay(@org.junit.jupiter.api.io.TempDir Path elsewhere) {
-        Result ha = run(GoldenCasesTest.REPO, "render", "-f", "values/multinode-ha.yaml");
-        Result explicit = run(GoldenCasesTest.REPO, "render", "charts/kits/openstack", "-f", "values/multinode-ha.yaml");
+        Result ha = run(GoldenCasesTest.REPO, "render", "-f", "values/multinode-ha.yaml", "-f", CatalogueTest.PASSWORDS);
+        Result explicit = run(GoldenCasesTest.REPO, "render", "charts/kits/openstack", "-f", "values/multinode-ha.yaml",
+                "-f", CatalogueTest.PASSWORDS);
         assertThat(ha.code()).isZero();
         assertThat(ha.out()).contains("requiredDuringSchedulingIgnoredDuringExecution").isEqualTo(explicit.out());
     }

@@ -50,8 +50,10 @@ class KitArchiveTest {
         for (Path overlay : CatalogueTest.overlays()) {
             String f = REPO.relativize(overlay).toString();
             tests.add(DynamicTest.dynamicTest(f, () -> {
-                Result folder = run("render", "charts/kits/openstack", "-f", f, "-n", "openstack");
-                Result packed = run("render", archive.toString(), "-f", f, "-n", "openstack");
+                Result folder = run("render", "charts/kits/openstack", "-f", f, "-f", CatalogueTest.PASSWORDS, "-n",
+                        "openstack");
+                Result packed = run("render", archive.toString(), "-f", f, "-f", CatalogueTest.PASSWORDS, "-n",
+                        "openstack");
                 assertThat(folder.code()).as(folder.err()).isZero();
                 assertThat(packed.code()).as(packed.err()).isZero();
                 assertThat(packed.err()).isEqualTo(folder.err());
@@ -64,8 +66,10 @@ class KitArchiveTest {
     @Test
     void valuesAndGraphReadTheArchiveToo() {
         for (String command : List.of("values", "graph")) {
-            Result folder = run(command, "charts/kits/openstack", "-f", "values/multinode-ha.yaml");
-            Result packed = run(command, archive.toString(), "-f", "values/multinode-ha.yaml");
+            Result folder = run(command, "charts/kits/openstack", "-f", "values/multinode-ha.yaml", "-f",
+                    CatalogueTest.PASSWORDS);
+            Result packed = run(command, archive.toString(), "-f", "values/multinode-ha.yaml", "-f",
+                    CatalogueTest.PASSWORDS);
             assertThat(packed.code()).as(packed.err()).isZero();
             assertThat(packed.out()).as(command).isEqualTo(folder.out()).isNotEmpty();
         }

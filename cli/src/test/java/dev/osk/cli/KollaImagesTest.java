@@ -108,6 +108,8 @@ class KollaImagesTest {
         for (String f : files) {
             values.add(new ValueSource(ValueSource.Kind.FILE, REPO.resolve(f).toString()));
         }
+        // real passwords: renders other than the all-in-one one refuse placeholder passwords
+        values.add(new ValueSource(ValueSource.Kind.FILE, REPO.resolve(CatalogueTest.PASSWORDS).toString()));
         for (String s : sets) {
             values.add(new ValueSource(ValueSource.Kind.SET, s));
         }

@@ -36,7 +36,10 @@ public final class Engine {
         return new ValuesResolver(trackOrigins).resolve(chart, user);
     }
 
-    /** The rendered objects, in output order. */
+    /**
+     * The rendered objects, in output order. A placeholder password that reaches them is an error unless the
+     * values allow it ({@link PlaceholderPasswords}).
+     */
     public List<Manifest> render(RenderRequest req) {
         return withChart(req, (chart, display) -> {
             if (chart.metadata().isLibrary()) {
@@ -44,7 +47,10 @@ public final class Engine {
                         "chart '" + chart.name() + "' is a library chart (type: library): it holds partials and"
                         + " defaults for the charts that depend on it and is never rendered itself");
             }
-            return new Renderer(display).render(instances(req, chart, display, false), req.options());
+            ChartInstance root = instances(req, chart, display, false);
+            List<Manifest> manifests = new Renderer(display).render(root, req.options());
+            PlaceholderPasswords.check(root, manifests, () -> instances(req, chart, display, true));
+            return manifests;
         });
     }
 
