@@ -9,9 +9,10 @@
 # bookworm's OpenStack packages (Zed): the namespaces of each file are in files.txt, options that only 2024.1 has
 # (or only Zed) in allowlist.txt. The packages are those of the real-node image: the validator runs in that
 # image's root filesystem (test-fixtures/e2e/node-images.sh rootfs, built on first use), read-only, in a private
-# mount namespace. A self-test first renders known-bad input (an unknown option, an unknown option in a
-# keystoneauth plugin section and in a cinder backend section, a config file files.txt does not list, and a
-# stale allowlist entry) and requires each to be reported.
+# mount namespace. Options set as OS_SECTION__OPTION environment variables are checked against the files their
+# container mounts. A self-test first renders known-bad input (an unknown option, an unknown option in a
+# keystoneauth plugin section, in a cinder backend section and in the environment, a config file files.txt
+# does not list, and a stale allowlist entry) and requires each to be reported.
 #
 # Prints one "ok" or "FAILED" line per check (and one FAILED line per problem: file, section, option and where
 # it is rendered); exits 1 when any check failed. Needs root (chroot, mount namespace; apt-get on first use).
@@ -42,7 +43,8 @@ render self-test -f values/aio.yaml -s '*/keystone/**' -s '*/glance/**' -s '*/ci
   --set 'keystone.conf.keystone\.conf.DEFAULT.no_such_option=1' \
   --set 'keystone.conf.osk-self-test\.conf.DEFAULT.debug=true' \
   --set 'glance.conf.glance-api\.conf.keystone_authtoken.no_such_auth_option=1' \
-  --set 'cinder.conf.cinder\.conf.lvm.no_such_backend_option=1' || exit 1
+  --set 'cinder.conf.cinder\.conf.lvm.no_such_backend_option=1' \
+  --set-string 'keystone.api.envVars.OS_DEFAULT__NO_SUCH_ENV_OPTION=x' || exit 1
 cp "$HERE/validate.py" "$HERE/files.txt" "$HERE/allowlist.txt" "$WORK/"
 printf '%s\n' "keystone.conf DEFAULT osk_self_test_stale 2024.1 (self-test: matches nothing)" > "$WORK/stale.txt"
 
@@ -76,6 +78,7 @@ expected=(
   "FAILED keystone.conf [DEFAULT] no_such_option: not an option of this file's namespaces; in ConfigMap keystone-etc of self-test"
   "FAILED glance-api.conf [keystone_authtoken] no_such_auth_option: neither a keystonemiddleware option nor one of the password plugin's; in ConfigMap glance-etc of self-test"
   "FAILED cinder.conf [lvm] no_such_backend_option: not an option of this file's namespaces (as [backend_defaults]); in ConfigMap cinder-etc of self-test"
+  "FAILED keystone.conf [DEFAULT] no_such_env_option: not an option of this file's namespaces (environment OS_DEFAULT__NO_SUCH_ENV_OPTION); in container api of Deployment keystone-api of self-test"
   "FAILED osk-self-test.conf (ConfigMap keystone-etc of self-test): not listed in /tmp/work/files.txt;"
   "FAILED /tmp/work/stale.txt:1: allowlist entry keystone.conf [DEFAULT] osk_self_test_stale (2024.1 only) matches nothing any more; remove it"
 )

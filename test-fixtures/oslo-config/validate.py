@@ -8,7 +8,8 @@ filesystem). For every ConfigMap key of every manifest: FILES (files.txt) says w
 or that it is no oslo.config file; a key it does not list is a problem. Each oslo.config file is given to
 oslo-config-validator --fatal-warnings with its namespaces; every option it reports (unknown, deprecated) and
 every option of a keystoneauth plugin section that the plugin does not have is a problem, unless ALLOWLIST
-lists it. An allowlist entry that matches nothing is a problem too (stale).
+lists it. Options given as OS_SECTION__OPTION environment variables (which oslo.config reads as options) are
+checked the same way, against the namespaces of the oslo.config files their container mounts. An allowlist entry that matches nothing is a problem too (stale).
 
 Prints one line per problem (FILE [SECTION] OPTION: what, in which ConfigMap of which render), then a summary
 line; exits 0 when there is none, 1 otherwise.
@@ -28,6 +29,8 @@ PLUGIN_SECTIONS = ("keystone_authtoken",)
 LINE = re.compile(r'^(ERROR|WARNING|INFO):root:(.*)$')
 UNKNOWN = re.compile(r'^(\S+)/(\S+) is not part of the sample config$')
 DEPRECATED = re.compile(r'^Deprecated opt (\S+)/(\S+) found$')
+ENV = re.compile(r"^OS_([A-Z0-9_]+?)__([A-Z0-9_]+)$")
+WORKLOADS = ("Deployment", "StatefulSet", "DaemonSet", "Job", "ReplicaSet", "Pod")
 IGNORED = re.compile(r'^Ignoring missing option "([^"]+)" from group "([^"]+)"')
 
 
@@ -182,6 +185,42 @@ def validate(file, text, namespaces, rules, work):
     return problems, run.returncode, run.stdout
 
 
+def pod_specs(label, manifest):
+    """(where, pod spec) for every workload of a manifest."""
+    with open(manifest) as f:
+        for doc in yaml.safe_load_all(f):
+            if not isinstance(doc, dict):
+                continue
+            kind, spec = doc.get("kind"), doc.get("spec") or {}
+            if kind == "CronJob":
+                spec = (spec.get("jobTemplate") or {}).get("spec") or {}
+            elif kind not in WORKLOADS:
+                continue
+            pod = spec if kind == "Pod" else (spec.get("template") or {}).get("spec")
+            if pod:
+                yield "%s %s of %s" % (kind, doc["metadata"]["name"], label), pod
+
+
+def env_options(label, manifest, files, data):
+    """(oslo.config files, env name, section, option, where) for every OS_SECTION__OPTION variable of a
+    container that mounts oslo.config files from a ConfigMap (oslo.config reads those variables as options)."""
+    for where, pod in pod_specs(label, manifest):
+        maps = {v["name"]: v["configMap"]["name"] for v in pod.get("volumes") or [] if v.get("configMap")}
+        for c in (pod.get("initContainers") or []) + (pod.get("containers") or []):
+            mounted = []
+            for m in c.get("volumeMounts") or []:
+                cm = maps.get(m["name"])
+                if cm is None:
+                    continue
+                keys = [m["subPath"]] if m.get("subPath") else sorted(data.get(cm, {}))
+                mounted += [(cm, k) for k in keys if files.get(k)]
+            for e in c.get("env") or []:
+                m = ENV.match(e["name"])
+                if m:
+                    section = "DEFAULT" if m.group(1) == "DEFAULT" else m.group(1).lower()
+                    yield mounted, e["name"], section, m.group(2).lower(), "container %s of %s" % (c["name"], where)
+
+
 def main(argv):
     if len(argv) < 4:
         sys.exit(__doc__)
@@ -189,11 +228,36 @@ def main(argv):
     work = "/tmp"
     renders = [a.split("=", 1) for a in argv[3:]]
     problems = []
-    checked = files_seen = 0
+    counts = {"files": 0, "env": 0, "runs": 0}
     cache = {}
     seen = {}
+
+    def run(file, text, namespaces, rules):
+        key = (tuple(namespaces), text, tuple(rules))
+        if key not in cache:
+            cache[key] = validate(file, text, namespaces, rules, work)
+            counts["runs"] += 1
+        return cache[key]
+
+    def report(names, section, option, what, where):
+        entry = next((e for e in allowlist for n in names if e.matches(n, section, option)), None)
+        if entry is not None and entry.release == "2024.1" and what.startswith("not an option"):
+            entry.used = True
+            return
+        line = "%s [%s] %s: %s" % ("+".join(names), section, option, what)
+        if entry is not None:
+            line += " (%s lists it as an option of %s only)" % (entry.where, entry.release)
+        if line not in seen:
+            seen[line] = []
+            problems.append(line)
+        if where not in seen[line]:
+            seen[line].append(where)
+
+    # 1. the files
     for label, manifest in renders:
+        data = {}
         for where, file, text in config_files(label, manifest):
+            data.setdefault(where.split()[1], {})[file] = text
             if file not in files:
                 problems.append("%s (%s): not listed in %s; add its namespaces there, or mark it - REASON when it "
                                 "is no oslo.config file" % (file, where, argv[1]))
@@ -201,44 +265,71 @@ def main(argv):
             namespaces = files[file]
             if namespaces is None:
                 continue
-            files_seen += 1
-            key = (file, text)
-            if key not in cache:
-                cache[key] = validate(file, text, namespaces, dynamic.get(file, []), work)
-                checked += 1
-            found, rc, log = cache[key]
+            counts["files"] += 1
+            found, rc, log = run(file, text, namespaces, dynamic.get(file, []))
             for section, option, what in found:
-                entry = next((e for e in allowlist if e.matches(file, section, option)), None)
-                if entry is not None and entry.release == "2024.1" and what.startswith("not an option"):
-                    entry.used = True
-                    continue
-                line = "%s [%s] %s: %s" % (file, section, option, what)
-                if entry is not None:
-                    line += " (%s lists it as an option of %s only)" % (entry.where, entry.release)
-                if line not in seen:
-                    seen[line] = []
-                    problems.append(line)
-                seen[line].append(where)
+                report([file], section, option, what, where)
             if rc != 0 and not found:
                 problems.append("%s (%s): oslo-config-validator failed: %s"
                                 % (file, where, " | ".join(log.strip().splitlines()[-3:])))
             # options Zed has and 2024.1 does not: present in the file and accepted
-            if rc == 0 or found:
-                sections = parse_sections(text)
-                for entry in allowlist:
-                    if entry.release == "zed" and fnmatch.fnmatchcase(file, entry.file) \
-                            and entry.option in sections.get(entry.section, {}) \
-                            and (entry.section, entry.option) not in {(s, o) for s, o, _ in found}:
-                        entry.used = True
+            sections = parse_sections(text)
+            for entry in allowlist:
+                if entry.release == "zed" and fnmatch.fnmatchcase(file, entry.file) \
+                        and entry.option in sections.get(entry.section, {}) \
+                        and (entry.section, entry.option) not in {(s, o) for s, o, _ in found}:
+                    entry.used = True
+
+        # 2. options from the environment, checked against the namespaces of the files the container mounts:
+        # one validator run per set of files, with every variable those containers set
+        groups = {}
+        for mounted, name, section, option, where in env_options(label, manifest, files, data):
+            counts["env"] += 1
+            if not mounted:
+                problems.append("%s (%s): sets an oslo.config option but mounts no oslo.config file, so which "
+                                "service reads it is unknown" % (name, where))
+                continue
+            groups.setdefault(tuple(mounted), {}).setdefault((section, option), []).append((name, where))
+        for mounted, options in sorted(groups.items()):
+            names = sorted({k for _, k in mounted})
+            namespaces = []
+            for k in names:
+                namespaces += [n for n in files[k] if n not in namespaces]
+            texts = [parse_sections(data[cm][k]) for cm, k in mounted]
+            rules = [r for k in names for r in dynamic.get(k, [])]
+            lines = []
+            # the options that name the run-time sections, as the files set them
+            for names_option, _ in rules:
+                section, _, option = names_option.partition(".")
+                value = next((t[section][option] for t in texts if option in t.get(section, {})), None)
+                if option and value is not None and (section, option) not in options:
+                    lines += ["[%s]" % section, "%s = %s" % (option, value)]
+            for section in sorted({s for s, _ in options}):
+                lines.append("[%s]" % section)
+                # the plugin sections' auth_type, as the files set it
+                for t in texts:
+                    if "auth_type" in t.get(section, {}) and (section, "auth_type") not in options:
+                        lines.append("auth_type = %s" % t[section]["auth_type"])
+                        break
+                lines += ["%s = x" % o for s, o in sorted(options) if s == section]
+            found, rc, log = run("+".join(names), "\n".join(lines) + "\n", namespaces, rules)
+            for section, option, what in found:
+                for name, where in options.get((section, option), []):
+                    report(names, section, option, "%s (environment %s)" % (what, name), where)
+            if rc != 0 and not found:
+                problems.append("environment of %s: oslo-config-validator failed: %s"
+                                % (", ".join(names), " | ".join(log.strip().splitlines()[-3:])))
+
     for entry in allowlist:
         if not entry.used:
             problems.append("%s: allowlist entry %s (%s only) matches nothing any more; remove it"
                             % (entry.where, entry, entry.release))
     for line in problems:
         print("FAILED " + line + ("; in " + ", ".join(seen[line]) if line in seen else ""))
-    print("%d oslo.config files checked (%d distinct) in %d renders against the installed option registries: "
-          "%d problems, %d allowlist entries used"
-          % (files_seen, checked, len(renders), len(problems), sum(1 for e in allowlist if e.used)))
+    print("%d oslo.config files and %d options from the environment checked in %d renders (%d validator runs) "
+          "against the installed option registries: %d problems, %d allowlist entries used"
+          % (counts["files"], counts["env"], len(renders), counts["runs"], len(problems),
+             sum(1 for e in allowlist if e.used)))
     return 1 if problems else 0
 
 
