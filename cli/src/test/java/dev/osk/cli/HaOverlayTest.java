@@ -96,6 +96,7 @@ class HaOverlayTest {
     void theListsFollowTheReplicaCount() {
         List<Manifest> out = new Engine().render(new RenderRequest(KIT, List.of(
                 new ValueSource(ValueSource.Kind.FILE, HA.toString()),
+                new ValueSource(ValueSource.Kind.FILE, CatalogueTest.REPO.resolve(CatalogueTest.PASSWORDS).toString()),
                 new ValueSource(ValueSource.Kind.SET, "memcached.server.replicas=2")), RenderOptions.defaults(),
                 CatalogueTest.REPO, p -> p.toString()));
         assertThat(at(find(out, "StatefulSet", "memcached").object(), "spec").get("replicas")).isEqualTo(2L);

@@ -210,25 +210,44 @@ public final class ChartArchive {
      */
     public Unpacked unpack() {
         sweepStale();
-        Path base = null;
-        ExitCleanup.Registration cleanup = null;
-        try {
-            base = Files.createTempDirectory(TEMP_PREFIX + ExitCleanup.pid() + "-").toRealPath();
-            Path created = base;
-            cleanup = ExitCleanup.register(() -> {
+        // The exit hook and this thread take turns under one lock: once the hook has run, this thread writes
+        // nothing more (a file written after the hook's delete, or a parent folder made again, would stay behind).
+        Object turn = new Object();
+        boolean[] stopped = {false};
+        Path[] made = {null};
+        ExitCleanup.Registration cleanup = ExitCleanup.register(() -> {
+            synchronized (turn) {
+                stopped[0] = true;
                 try {
-                    OutputFolder.delete(created);
+                    if (made[0] != null) {
+                        OutputFolder.delete(made[0]);
+                    }
                 } catch (IOException e) {
                     // best effort while the process stops
                 }
-            });
+            }
+        });
+        Path base = null;
+        try {
+            synchronized (turn) {
+                if (stopped[0]) {
+                    throw new IOException("stopped");
+                }
+                base = Files.createTempDirectory(TEMP_PREFIX + ExitCleanup.pid() + "-").toRealPath();
+                made[0] = base;
+            }
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 Path file = base.resolve(e.getKey()).normalize();
                 if (!file.startsWith(base)) {
                     throw new IOException("entry '" + e.getKey() + "' leaves the folder");
                 }
-                Files.createDirectories(file.getParent());
-                Files.write(file, e.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                synchronized (turn) {
+                    if (stopped[0]) {
+                        throw new IOException("stopped");
+                    }
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, e.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                }
             }
             Unpacked u = new Unpacked(base, base.resolve(root), source, cleanup);
             base = null;
