@@ -3,8 +3,6 @@ package dev.osk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +24,13 @@ class KitArchiveTest {
     static Path dist;
     static Path archive;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(REPO, new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+    static Osk.Result run(String... args) {
+        return Osk.inRepo(args);
     }
 
     @BeforeAll
     static void packageTheKit() {
-        Result r = run("package", "charts/kits/openstack", "-d", dist.toString());
+        Osk.Result r = run("package", "charts/kits/openstack", "-d", dist.toString());
         assertThat(r.code()).as(r.err()).isZero();
         archive = dist.resolve("openstack-0.1.0.tgz");
         assertThat(archive).isRegularFile();
@@ -50,9 +42,9 @@ class KitArchiveTest {
         for (Path overlay : CatalogueTest.overlays()) {
             String f = REPO.relativize(overlay).toString();
             tests.add(DynamicTest.dynamicTest(f, () -> {
-                Result folder = run("render", "charts/kits/openstack", "-f", f, "-f", CatalogueTest.PASSWORDS, "-n",
+                Osk.Result folder = run("render", "charts/kits/openstack", "-f", f, "-f", CatalogueTest.PASSWORDS, "-n",
                         "openstack");
-                Result packed = run("render", archive.toString(), "-f", f, "-f", CatalogueTest.PASSWORDS, "-n",
+                Osk.Result packed = run("render", archive.toString(), "-f", f, "-f", CatalogueTest.PASSWORDS, "-n",
                         "openstack");
                 assertThat(folder.code()).as(folder.err()).isZero();
                 assertThat(packed.code()).as(packed.err()).isZero();
@@ -66,9 +58,9 @@ class KitArchiveTest {
     @Test
     void valuesAndGraphReadTheArchiveToo() {
         for (String command : List.of("values", "graph")) {
-            Result folder = run(command, "charts/kits/openstack", "-f", "values/multinode-ha.yaml", "-f",
+            Osk.Result folder = run(command, "charts/kits/openstack", "-f", "values/multinode-ha.yaml", "-f",
                     CatalogueTest.PASSWORDS);
-            Result packed = run(command, archive.toString(), "-f", "values/multinode-ha.yaml", "-f",
+            Osk.Result packed = run(command, archive.toString(), "-f", "values/multinode-ha.yaml", "-f",
                     CatalogueTest.PASSWORDS);
             assertThat(packed.code()).as(packed.err()).isZero();
             assertThat(packed.out()).as(command).isEqualTo(folder.out()).isNotEmpty();
@@ -77,7 +69,7 @@ class KitArchiveTest {
 
     @Test
     void explainNamesFilesInsideTheArchive() {
-        Result r = run("values", archive.toString(), "--explain");
+        Osk.Result r = run("values", archive.toString(), "--explain");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("global.image.registry: quay.io  # " + archive
                 + "/openstack/charts/osk-common/values.yaml:");
@@ -85,8 +77,8 @@ class KitArchiveTest {
 
     @Test
     void anOlderClusterVersionRendersTheSameFromBoth() {
-        Result folder = run("render", "charts/kits/openstack", "-f", "values/aio.yaml", "--kube-version", "1.20");
-        Result packed = run("render", archive.toString(), "-f", "values/aio.yaml", "--kube-version", "1.20");
+        Osk.Result folder = run("render", "charts/kits/openstack", "-f", "values/aio.yaml", "--kube-version", "1.20");
+        Osk.Result packed = run("render", archive.toString(), "-f", "values/aio.yaml", "--kube-version", "1.20");
         assertThat(packed.code()).as(packed.err()).isZero();
         assertThat(packed.out()).isEqualTo(folder.out());
     }

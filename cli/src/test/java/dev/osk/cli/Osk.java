@@ -102,6 +102,14 @@ final class Osk {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Runs osk exactly as given (render validates) from the repository's root, where the shipped kit lives. */
+    static Result inRepo(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(GoldenCasesTest.REPO, new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
     /** Runs osk exactly as given (render validates), with {@code env} as the environment. */
     static Result exec(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();

@@ -2,8 +2,6 @@ package dev.osk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,19 +25,13 @@ class PasswordsCliTest {
     @TempDir
     Path tmp;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(REPO, new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+    static Osk.Result run(String... args) {
+        return Osk.inRepo(args);
     }
 
     @Test
     void theHaOverlayAloneIsRefusedNamingEveryPlaceholderAndItsFile() {
-        Result r = run("render", "-f", "values/multinode-ha.yaml");
+        Osk.Result r = run("render", "-f", "values/multinode-ha.yaml");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
         List<String> lines = r.err().lines().toList();
@@ -54,7 +46,7 @@ class PasswordsCliTest {
 
     @Test
     void aServiceSwitchedOffKeepsItsPlaceholdersOutOfTheReport() {
-        Result r = run("render", "-f", "values/multinode-ha.yaml", "--set", "keystone.enabled=false");
+        Osk.Result r = run("render", "-f", "values/multinode-ha.yaml", "--set", "keystone.enabled=false");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).doesNotContain("keystone.databases").contains("glance.databases[0].password");
     }
@@ -62,7 +54,7 @@ class PasswordsCliTest {
     @Test
     void theGeneratedOverlayMakesTheHaRenderSucceedWithoutAPlaceholder() throws Exception {
         Path file = tmp.resolve("passwords.yaml");
-        Result gen = run("passwords", "-o", file.toString());
+        Osk.Result gen = run("passwords", "-o", file.toString());
         assertThat(gen.code()).as(gen.err()).isZero();
         assertThat(gen.out()).isEmpty();
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -77,10 +69,10 @@ class PasswordsCliTest {
         assertThat(dig(overlay, "nova-compute", "keystoneUser", "password"))
                 .as("nova-compute signs in as nova's service user").isEqualTo(dig(overlay, "nova", "keystoneUser", "password"));
 
-        Result first = run("render", "-f", "values/multinode-ha.yaml", "-f", file.toString());
+        Osk.Result first = run("render", "-f", "values/multinode-ha.yaml", "-f", file.toString());
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.err()).isEmpty();
-        Result second = run("render", "-f", "values/multinode-ha.yaml", "-f", file.toString());
+        Osk.Result second = run("render", "-f", "values/multinode-ha.yaml", "-f", file.toString());
         assertThat(second.out()).as("renders with the same file are byte-identical").isEqualTo(first.out());
         assertThat(first.out()).doesNotContain("change-me-").doesNotContain("replace-with-vault-ref-");
         for (Object doc : new Yaml().loadAll(first.out())) {
@@ -102,11 +94,11 @@ class PasswordsCliTest {
         Path file = tmp.resolve("passwords.yaml");
         assertThat(run("passwords", "-o", file.toString()).code()).isZero();
         String before = Files.readString(file);
-        Result again = run("passwords", "-o", file.toString());
+        Osk.Result again = run("passwords", "-o", file.toString());
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).contains("passwords.yaml: exists; osk passwords never replaces a passwords file");
         assertThat(Files.readString(file)).isEqualTo(before);
-        Result forced = run("passwords", "-o", file.toString(), "--force");
+        Osk.Result forced = run("passwords", "-o", file.toString(), "--force");
         assertThat(forced.code()).as(forced.err()).isZero();
         assertThat(Files.readString(file)).as("fresh passwords").isNotEqualTo(before);
         try (var s = Files.list(tmp)) {
@@ -116,8 +108,8 @@ class PasswordsCliTest {
 
     @Test
     void standardOutputGetsTheOverlayAndEachRunIsNew() {
-        Result a = run("passwords");
-        Result b = run("passwords");
+        Osk.Result a = run("passwords");
+        Osk.Result b = run("passwords");
         assertThat(a.code()).isZero();
         assertThat(a.out()).startsWith("# Passwords for every placeholder of openstack").contains("global:")
                 .isNotEqualTo(b.out());
