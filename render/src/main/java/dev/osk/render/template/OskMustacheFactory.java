@@ -46,6 +46,8 @@ public final class OskMustacheFactory extends DefaultMustacheFactory {
     private int partialChain;
     private final Function<String, String> display;
     private final Map<String, String[]> sourceLines = new ConcurrentHashMap<>();
+    /** The lines mustache.java parses: the source's, with tags that span lines put on one line. */
+    private final Map<String, String[]> parsedLines = new ConcurrentHashMap<>();
     private final Map<String, Mustache> compiledPartials = new ConcurrentHashMap<>();
     private final Map<String, OskException> failures = new ConcurrentHashMap<>();
 
@@ -123,7 +125,9 @@ public final class OskMustacheFactory extends DefaultMustacheFactory {
             text = text + "\n";
         }
         sourceLines.put(resourceName, text.split("\n", -1));
-        return new StringReader(text);
+        String parsed = TagLines.flatten(text);
+        parsedLines.put(resourceName, parsed.split("\n", -1));
+        return new StringReader(parsed);
     }
 
     /** A partial tag is being compiled; chains of partials that include each other are bounded. */
@@ -199,7 +203,7 @@ public final class OskMustacheFactory extends DefaultMustacheFactory {
     }
 
     private boolean isStandalone(String file, int line) {
-        String[] lines = sourceLines.get(file);
+        String[] lines = parsedLines.get(file);
         return lines != null && line >= 1 && line <= lines.length && STANDALONE.matcher(lines[line - 1]).matches();
     }
 
