@@ -7,7 +7,10 @@
 #   3. osk validate --kube-version 1.20 agrees with the server on every file of the validation corpus
 #      (schema and API-rule findings against the server's verdict; the server's verdicts are written to
 #      $OSK_E2E_REPORT, default target/e2e-verdicts.tsv, and must match the verdicts recorded in
-#      test-fixtures/validate/server-verdicts-1.20.tsv).
+#      test-fixtures/validate/server-verdicts-1.20.tsv);
+#   4. the Galera primary controller (mariadb's scripts ConfigMap, run with its rendered environment and the
+#      token of its rendered ServiceAccount, so with its rendered Role) keeps the mariadb Endpoints at one Ready
+#      member of pods whose status the suite sets: sticky, lowest ordinal, none, recovery, conflicting writes.
 # Prints one line per check and a closing "N passed, N failed" line; exits 1 when any check failed.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -98,6 +101,115 @@ for f in test-fixtures/validate/valid/*.yaml test-fixtures/validate/invalid/*.ya
   fi
 done
 echo "corpus verdicts: $(($(wc -l < "$REPORT") - 1)) files, recorded in $REPORT"
+
+# 4. the Galera primary controller against the server: its script and environment as rendered, run on this
+#    machine one round at a time (GALERA_ONCE=1) with the token of its rendered ServiceAccount, on pods of the
+#    rendered StatefulSet whose status is set here (no kubelet runs)
+NS=e2e-galera
+kubectl create namespace "$NS" >/dev/null
+G="$RUN/galera"
+mkdir -p "$G/sa"
+galera_ok=true
+./osk render charts/services/mariadb -f test-fixtures/passwords/kit-passwords.yaml --kube-version 1.20 -n "$NS" \
+  > "$G/mariadb.yaml" 2> "$G/err" && kubectl apply -n "$NS" -f "$G/mariadb.yaml" > "$G/apply" 2>&1 \
+  || { fail "galera: render or apply of the mariadb chart: $(tail -3 "$G/err" "$G/apply")"; galera_ok=false; }
+if $galera_ok; then
+  kubectl get configmap mariadb-scripts -n "$NS" -o jsonpath='{.data.mariadb-primary\.py}' > "$G/mariadb-primary.py"
+  kubectl get deployment mariadb-primary -n "$NS" \
+    -o jsonpath='{range .spec.template.spec.containers[0].env[*]}{.name}={.value}{"\n"}{end}' > "$G/env"
+  LABELS=$(kubectl get statefulset mariadb-server -n "$NS" -o jsonpath='{.spec.selector.matchLabels}')
+  kubectl create token "$(kubectl get deployment mariadb-primary -n "$NS" \
+    -o jsonpath='{.spec.template.spec.serviceAccountName}')" -n "$NS" > "$G/sa/token" 2> "$G/err" \
+    || { fail "galera: no token for the controller's ServiceAccount: $(head -2 "$G/err")"; galera_ok=false; }
+  cp "$RUN/pki/ca.crt" "$G/sa/ca.crt"
+  printf '%s' "$NS" > "$G/sa/namespace"
+fi
+# the controller's environment: the Deployment's, and the API server and credentials of this suite
+controller() {
+  env $(cat "$G/env") GALERA_API="https://127.0.0.1:${API_PORT:-16443}" GALERA_CREDENTIALS="$G/sa" "$@" \
+    python3 -u "$G/mariadb-primary.py"
+}
+# a pod of the StatefulSet (bound to a node, so a deletion leaves it terminating), or another pod with its labels
+galera_pod() {
+  kubectl apply -n "$NS" -f - > /dev/null <<POD
+{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "$1", "labels": $LABELS},
+ "spec": {"nodeName": "node-a", "containers": [{"name": "server", "image": "mariadb-server"}]}}
+POD
+}
+# set a pod's status through the status subresource: IP and Ready True or False
+galera_status() {
+  kubectl patch pod "$1" -n "$NS" --subresource=status --type=merge \
+    -p "{\"status\": {\"podIP\": \"$2\", \"conditions\": [{\"type\": \"Ready\", \"status\": \"$3\"}]}}" > /dev/null
+}
+# the pod and IP the Endpoints serve, with the port: "mariadb-server-1 10.244.0.11 mysql/3306", or "none"
+served() {
+  local s
+  s=$(kubectl get endpoints mariadb -n "$NS" -o jsonpath='{range .subsets[*]}{range .addresses[*]}{.targetRef.name} {.ip} {end}{range .ports[*]}{.name}/{.port} {end}{end}')
+  s=${s% }
+  echo "${s:-none}"
+}
+# one round of the controller, then the Endpoints must serve $2
+galera_round() {
+  local got
+  if ! controller GALERA_ONCE=1 > "$G/round.out" 2>&1; then
+    fail "galera $1: the controller's round failed: $(tail -3 "$G/round.out")"
+    return
+  fi
+  got=$(served)
+  if [[ "$got" == "$2" ]]; then ok "galera $1: $got"; else fail "galera $1: the Endpoints serve '$got', expected '$2'"; fi
+}
+if $galera_ok; then
+  # an Endpoints object from before, changed since it was made, pointing at an address no member has
+  kubectl create -n "$NS" -f - > /dev/null <<'EP'
+{"apiVersion": "v1", "kind": "Endpoints", "metadata": {"name": "mariadb"},
+ "subsets": [{"addresses": [{"ip": "10.244.9.9"}], "ports": [{"name": "mysql", "port": 3306}]}]}
+EP
+  kubectl label endpoints mariadb -n "$NS" changed=once > /dev/null
+  kubectl label endpoints mariadb -n "$NS" changed=twice --overwrite > /dev/null
+  for i in 0 1 2; do galera_pod "mariadb-server-$i"; done
+  galera_status mariadb-server-0 10.244.0.10 False
+  galera_status mariadb-server-1 10.244.0.11 True
+  galera_status mariadb-server-2 10.244.0.12 True
+  galera_round "replaces an Endpoints it did not write with the lowest Ready ordinal" \
+    "mariadb-server-1 10.244.0.11 mysql/3306"
+  galera_status mariadb-server-0 10.244.0.10 True
+  galera_round "stays with the current member while it is Ready" "mariadb-server-1 10.244.0.11 mysql/3306"
+  galera_status mariadb-server-1 10.244.0.11 False
+  galera_round "fails over to the lowest Ready ordinal" "mariadb-server-0 10.244.0.10 mysql/3306"
+  kubectl delete pod mariadb-server-0 -n "$NS" --wait=false > /dev/null
+  galera_round "leaves a member that is being deleted" "mariadb-server-2 10.244.0.12 mysql/3306"
+  # another pod with the StatefulSet's labels is not a member, Ready or not
+  galera_pod mariadb-server-backup-0
+  galera_status mariadb-server-backup-0 10.244.0.20 True
+  galera_status mariadb-server-2 10.244.0.12 False
+  galera_round "serves no one when no member is Ready" "none"
+  galera_status mariadb-server-1 10.244.0.11 True
+  galera_round "serves a member that is Ready again" "mariadb-server-1 10.244.0.11 mysql/3306"
+  # a member that comes back under its name with a new address
+  kubectl delete pod mariadb-server-1 -n "$NS" --grace-period=0 --force > /dev/null 2>&1
+  galera_pod mariadb-server-1
+  galera_status mariadb-server-1 10.244.0.31 True
+  galera_round "follows the current member to its new address" "mariadb-server-1 10.244.0.31 mysql/3306"
+  # running on, it puts the Endpoints back after writes of others (its own updates then carry a stale
+  # resourceVersion and are refused; the next round reads again); env execs python3, so $! is the controller
+  env $(cat "$G/env") GALERA_API="https://127.0.0.1:${API_PORT:-16443}" GALERA_CREDENTIALS="$G/sa" \
+    GALERA_INTERVAL=0.2 python3 -u "$G/mariadb-primary.py" > "$G/loop.out" 2>&1 &
+  loop=$!
+  for _ in 1 2 3 4 5; do
+    kubectl patch endpoints mariadb -n "$NS" --type=merge \
+      -p '{"subsets": [{"addresses": [{"ip": "10.244.9.9"}], "ports": [{"name": "mysql", "port": 3306}]}]}' > /dev/null
+    sleep 0.3
+  done
+  got=none
+  for _ in $(seq 50); do got=$(served); [[ "$got" == "mariadb-server-1 10.244.0.31 mysql/3306" ]] && break; sleep 0.2; done
+  if kill -0 "$loop" 2>/dev/null && [[ "$got" == "mariadb-server-1 10.244.0.31 mysql/3306" ]]; then
+    ok "galera: running on, it restores the Endpoints after writes of others ($(grep -c . "$G/loop.out") log lines)"
+  else
+    fail "galera: after writes of others the Endpoints serve '$got': $(tail -3 "$G/loop.out")"
+  fi
+  kill "$loop" 2>/dev/null
+  wait "$loop" 2>/dev/null
+fi
 
 echo "$PASSED passed, $FAILED failed"
 [[ $FAILED -eq 0 ]]

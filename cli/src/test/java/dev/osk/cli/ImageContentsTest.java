@@ -238,6 +238,15 @@ class ImageContentsTest {
     }
 
     @Test
+    void aMountedPythonScriptIsReadForItsImports() {
+        List<Container> cs = containers(KollaImagesTest.render(REPO.resolve("charts/kits/openstack"),
+                List.of("values/aio.yaml"), "mariadb.scripts.confText.mariadb-primary\\.py=import yaml"),
+                KollaImagesTest.KOLLA.prefix());
+        assertThat(problems(cs, contents())).containsExactly("Deployment/mariadb-primary container primary: imports"
+                + " Python module 'yaml', which mariadb-server is not known to have");
+    }
+
+    @Test
     void aPathTheImageLacksIsReported() {
         Path kit = REPO.resolve("charts/kits/openstack");
         // the venv's folder named as on distributions without a versioned one, and Apache's files moved

@@ -135,9 +135,22 @@ final class ShellCommands {
                 }
             }
         } else if (PYTHONS.contains(name)) {
-            for (int i = 0; i + 1 < rest.size(); i++) {
-                if (rest.get(i).equals("-c")) {
-                    python(rest.get(i + 1));
+            for (int i = 0; i < rest.size(); i++) {
+                String w = rest.get(i);
+                if (w.equals("-c") || w.equals("-m")) {
+                    if (w.equals("-c") && i + 1 < rest.size()) {
+                        python(rest.get(i + 1));
+                    }
+                    return;
+                }
+                if (w.equals("-") || !w.startsWith("-")) {
+                    // a script file: a ConfigMap file mounted at that path is read for its imports (a script of
+                    // the image, such as horizon's manage.py, is the image's; a here-document is read elsewhere)
+                    String file = files.get(w);
+                    if (file != null) {
+                        python(file);
+                    }
+                    return;
                 }
             }
         }
