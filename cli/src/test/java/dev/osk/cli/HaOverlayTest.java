@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * values/multinode-ha.yaml on the openstack kit is HA where OpenStack needs it: every memcached client lists
- * every memcached pod, every RabbitMQ client declares quorum queues, Neutron's agents are HA and Glance's replicas
- * share a ReadWriteMany store.
+ * every memcached pod, every RabbitMQ client declares quorum queues, Neutron's agents are HA (and Horizon offers
+ * the HA routers they make), Glance's replicas share a ReadWriteMany store, and a drain takes one memcached at a time.
  */
 class HaOverlayTest {
     static final Path KIT = CatalogueTest.REPO.resolve("charts/kits/openstack");
@@ -161,6 +161,10 @@ class HaOverlayTest {
                 .containsEntry("neutron-etc/neutron.conf [DEFAULT] max_l3_agents_per_router", "3")
                 .containsEntry("neutron-etc/neutron.conf [DEFAULT] dhcp_agents_per_network", "2")
                 .containsEntry("neutron-etc/l3_agent.ini [DEFAULT] ha_vrrp_health_check_interval", "5");
+        // the server, the busiest of them, gets more CPU than the rest
+        Map<?, ?> server = (Map<?, ?>) ((List<?>) at(find(out, "Deployment", "neutron-server").object(), "spec",
+                "template", "spec").get("containers")).get(0);
+        assertThat(at(server, "resources", "requests")).containsEntry("cpu", "1").containsEntry("memory", "1Gi");
         assertThat(at(find(out, "Deployment", "glance-api").object(), "spec").get("replicas")).isEqualTo(3L);
         assertThat(at(find(out, "PersistentVolumeClaim", "glance-images").object(), "spec").get("accessModes"))
                 .isEqualTo(List.of("ReadWriteMany"));
@@ -169,6 +173,52 @@ class HaOverlayTest {
         assertThat(at(find(aio, "Deployment", "glance-api").object(), "spec").get("replicas")).isEqualTo(1L);
         assertThat(at(find(aio, "PersistentVolumeClaim", "glance-images").object(), "spec").get("accessModes"))
                 .isEqualTo(List.of("ReadWriteOnce"));
+    }
+
+    @Test
+    void aDrainTakesOneMemcachedAtATime() {
+        List<Manifest> out = CatalogueTest.render(KIT, HA);
+        Map<String, Object> pdb = at(find(out, "PodDisruptionBudget", "memcached").object(), "spec");
+        assertThat(pdb.get("maxUnavailable")).isEqualTo(1L);
+        // it covers exactly the memcached pods: its selector picks the StatefulSet's pod labels
+        Map<String, Object> podLabels = at(find(out, "StatefulSet", "memcached").object(), "spec", "template",
+                "metadata", "labels");
+        Map<String, Object> selector = at(pdb, "selector", "matchLabels");
+        assertThat(selector).isNotEmpty();
+        assertThat(podLabels).containsAllEntriesOf(selector);
+        for (Manifest m : out) {
+            Map<String, Object> labels = at(m.object(), "spec", "template", "metadata", "labels");
+            if (labels != null && !m.name().equals("memcached")) {
+                assertThat(labels.entrySet().containsAll(selector.entrySet())).as(m.describe()).isFalse();
+            }
+        }
+        // one cache cannot be kept up by a budget: the all-in-one render has none
+        List<Manifest> aio = CatalogueTest.render(KIT, CatalogueTest.REPO.resolve("values/aio.yaml"));
+        assertThat(aio).noneMatch(m -> m.kind().equals("PodDisruptionBudget") && m.name().equals("memcached"));
+    }
+
+    /** Horizon's enable_ha_router, as local_settings.py reads it: the [neutron] option of the file it reads. */
+    static String horizonHaRouter(List<Manifest> out) {
+        Map<String, Object> data = at(find(out, "ConfigMap", "horizon-etc").object(), "data");
+        String settings = String.valueOf(data.get("local_settings.py"));
+        assertThat(settings).contains("_DASHBOARD.read('/etc/openstack-dashboard/dashboard.ini')")
+                .contains("'enable_ha_router': _DASHBOARD.getboolean('neutron', 'enable_ha_router'),");
+        // the file is mounted where local_settings.py reads it
+        assertThat(ImageContentsTest.containers(out, KollaImagesTest.KOLLA.prefix()).stream()
+                .filter(c -> c.where().equals("Deployment/horizon container dashboard")).findFirst().orElseThrow()
+                .files()).containsEntry("/etc/openstack-dashboard/dashboard.ini", String.valueOf(data.get("dashboard.ini")));
+        return options(out, "enable_ha_router").get("horizon-etc/dashboard.ini [neutron] enable_ha_router");
+    }
+
+    @Test
+    void horizonOffersHaRoutersWhereNeutronMakesThem() {
+        List<Manifest> out = CatalogueTest.render(KIT, HA);
+        assertThat(options(out, "l3_ha")).containsEntry("neutron-etc/neutron.conf [DEFAULT] l3_ha", "true");
+        assertThat(horizonHaRouter(out)).isEqualTo("true");
+        // without HA routers (the all-in-one overlay, one L3 agent) Horizon does not offer them
+        List<Manifest> aio = CatalogueTest.render(KIT, CatalogueTest.REPO.resolve("values/aio.yaml"));
+        assertThat(options(aio, "l3_ha")).doesNotContainValue("true");
+        assertThat(horizonHaRouter(aio)).isEqualTo("false");
     }
 
     @Test
