@@ -12,7 +12,8 @@
 #      (cinder's backend is the one-node Ceph cluster of ceph/ceph.yaml, applied first).
 #   3. Day two: re-applying the same render restarts nothing; changing one service's config value rolls out that
 #      service alone and it answers again; the upgrade recipe (delete the one-shot Jobs, apply) completes and a
-#      token issued before it still validates after it.
+#      token issued before it still validates after it; a new RabbitMQ password reaches the broker's kept user
+#      (the old one is refused) and the broker's clients (neutron's agents) report again.
 #
 # Which services the suite brings up: $OSK_NODE_SERVICES (default: every service of the kit); the others are
 # switched off with SERVICE.enabled=false and named in the output. Prints one line per check and a closing
@@ -397,6 +398,49 @@ if [[ -n "$TOKEN" ]]; then
     curl -sf -o /dev/null -H \"X-Auth-Token: \$ADMIN\" -H 'X-Subject-Token: $TOKEN' http://keystone-api:5000/v3/auth/tokens"
 else
   fail "a token issued before the upgrade still validates: no token was issued before it"
+fi
+
+# a RabbitMQ password changed after the first boot: the broker keeps its user in its data directory, so the
+# restarted member must set the Secret's new password on it (and say so), and the broker's clients reconnect
+if enabled rabbitmq; then
+  rabbitmqctl_in() { kubectl exec -n "$NS" "$1" -c server -- runuser -u rabbitmq -- rabbitmqctl "${@:2}"; }
+  OLDPASS=$(kubectl get secret rabbitmq-secrets -n "$NS" -o jsonpath='{.data.rabbitmq-password}' | base64 -d)
+  NEWPASS="rotated p@ss:%41-$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')"
+  started=$(date +%s)
+  if ./osk apply "${FLAGS[@]}" --set-string "global.passwords.rabbitmq=$NEWPASS" > "$RUN/password.log" 2>&1 \
+      && kubectl rollout status statefulset/rabbitmq-server -n "$NS" --timeout=600s > /dev/null 2>&1 && wait_ready 600; then
+    ok "a new RabbitMQ password rolled out in $(($(date +%s) - started)) s ($(grep -c ' configured$' "$RUN/password.log") objects configured)"
+  else
+    fail "a new RabbitMQ password: $(grep ' waiting$' "$RUN/states" | cut -d' ' -f1 | tr '\n' ' ') $(tail -3 "$RUN/password.log")"
+    explain
+  fi
+  members=$(kubectl get pods -n "$NS" -o name | grep '^pod/rabbitmq-server-' | cut -d/ -f2)
+  set_by=""
+  for m in $members; do
+    kubectl logs -n "$NS" "$m" -c server 2>/dev/null | grep -q "^rabbitmq: set the Secret's password for user " && set_by="$set_by $m"
+  done
+  if [[ -n "$set_by" ]]; then ok "the restarted broker set the Secret's new password on its kept user ($set_by )"; else
+    fail "no RabbitMQ member set the new password: $(for m in $members; do kubectl logs -n "$NS" "$m" -c server 2>/dev/null | grep '^rabbitmq: '; done | tr '\n' ' ')"; fi
+  m=$(head -1 <<< "$members")
+  check "RabbitMQ accepts the new password" rabbitmqctl_in "$m" authenticate_user -- openstack "$NEWPASS"
+  if rabbitmqctl_in "$m" authenticate_user -- openstack "$OLDPASS" > "$RUN/check.out" 2>&1; then
+    fail "RabbitMQ still accepts the old password"
+  else
+    ok "RabbitMQ refuses the old password"
+  fi
+  if enabled neutron; then
+    # the agents report their state to neutron-server over the broker, with the new password
+    check "neutron's agents are alive again after the password change" client sh -ec '
+      sleep 30
+      for i in $(seq 40); do
+        openstack network agent list -f value -c "Agent Type" -c Alive > /tmp/agents
+        n=0
+        for a in "Open vSwitch agent" "DHCP agent" "L3 agent" "Metadata agent"; do grep -qx "$a True" /tmp/agents && n=$((n + 1)); done
+        [ "$n" = 4 ] && exit 0
+        sleep 3
+      done
+      cat /tmp/agents; exit 1'
+  fi
 fi
 
 finish

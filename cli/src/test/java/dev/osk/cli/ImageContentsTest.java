@@ -286,11 +286,14 @@ class ImageContentsTest {
                 SQL
                 for i in $(seq 3); do echo "$(date)"; done
                 "$TOOL" --x
+                ctl() { runuser -u rabbitmq -- rabbitmqctl "$@"; }
+                ctl status
+                python3 -u /usr/local/bin/tool.py
                 exec runuser -u rabbitmq -- rabbitmq-server
-                """), Map.of("TOOL", "/usr/bin/tool")::get, Map.of());
+                """), Map.of("TOOL", "/usr/bin/tool")::get, Map.of("/usr/local/bin/tool.py", "import re, yaml\n"));
         assertThat(n.programs()).containsExactlyInAnyOrder("dumb-init", "/bin/bash", "python3", "timeout", "bash", "sleep",
-                "grep", "sed", "mysql", "seq", "date", "/usr/bin/tool", "runuser", "rabbitmq-server");
-        assertThat(n.modules()).containsExactly("json", "ssl", "urllib");
+                "grep", "sed", "mysql", "seq", "date", "/usr/bin/tool", "runuser", "rabbitmqctl", "rabbitmq-server");
+        assertThat(n.modules()).containsExactlyInAnyOrder("json", "ssl", "urllib", "re", "yaml");
         assertThat(n.unresolved()).isEmpty();
         assertThat(new TreeSet<>(ShellCommands.of(List.of("sh", "-c", "$UNKNOWN arg"), k -> null, Map.of())
                 .unresolved())).containsExactly("$UNKNOWN");

@@ -219,15 +219,20 @@ final class ShellCommands {
             }
         }
         for (List<String> words : split(body.toString())) {
+            int brace = -1;
             if (words.size() >= 2 && words.get(0).endsWith("()")) {
                 functions.add(words.get(0).substring(0, words.get(0).length() - 2));
-                continue;
-            }
-            if (words.size() >= 3 && words.get(1).equals("()")) {
+                brace = 1;
+            } else if (words.size() >= 3 && words.get(1).equals("()")) {
                 functions.add(words.get(0));
-                continue;
+                brace = 2;
             }
-            command(words);
+            if (brace < 0) {
+                command(words);
+            } else if (words.get(brace).equals("{") && words.size() > brace + 1) {
+                // a one-line function (name() { cmd; }): its first command follows the brace
+                command(new ArrayList<>(words.subList(brace + 1, words.size())));
+            }
         }
     }
 
