@@ -339,6 +339,46 @@ if enabled horizon; then
     grep -q "<form" /tmp/login.html'
 fi
 
+# keystone's keys: one rotation of each, from the CronJobs, while tokens and stored credentials stay readable
+key_names() { kubectl get secret "$1" -n "$NS" -o json | python3 -c 'import json, sys; print(" ".join(sorted((json.load(sys.stdin).get("data") or {}), key=int)))'; }
+# rotate JOB SECRET CHECKS...: runs the CronJob's Job now and checks the Secret gained one key
+rotate() {
+  local cronjob=$1 secret=$2 before after
+  before=$(key_names "$secret")
+  kubectl create job -n "$NS" --from="cronjob/$cronjob" "$cronjob-now" > "$RUN/$cronjob.log" 2>&1
+  if kubectl wait -n "$NS" --for=condition=complete "job/$cronjob-now" --timeout=900s >> "$RUN/$cronjob.log" 2>&1; then
+    after=$(key_names "$secret")
+    if [[ "$before" == "0 1" && "$after" == "0 1 2" ]]; then ok "$cronjob: $secret went from keys $before to $after"
+    else fail "$cronjob: $secret went from keys '$before' to '$after', expected 0 1 to 0 1 2"; fi
+  else
+    fail "$cronjob did not complete: $(kubectl logs -n "$NS" "job/$cronjob-now" --tail 5 2>&1 | tr '\n' ' ')"
+  fi
+  kubectl logs -n "$NS" "job/$cronjob-now" 2>/dev/null | grep '^keystone-keys' | indent
+  kubectl delete job -n "$NS" "$cronjob-now" > /dev/null 2>&1
+}
+if enabled keystone; then
+  check "keystone-api answers /healthcheck under Apache mod_wsgi" client sh -ec '
+    test "$(curl -s -o /dev/null -w "%{http_code}" http://keystone-api:5000/healthcheck)" = 200
+    curl -sI http://keystone-api:5000/v3 | grep -qi "^server: apache"'
+  EC2=$(os ec2 credentials create -f value -c access 2> "$RUN/ec2.err")
+  [[ -n "$EC2" ]] || fail "an EC2 credential to keep across the rotation: $(tail -2 "$RUN/ec2.err")"
+  rotate keystone-fernet-rotate keystone-fernet-keys
+  if [[ -n "$TOKEN" ]]; then
+    check "a token issued before the fernet rotation still validates" client sh -ec "
+      ADMIN=\$(openstack token issue -f value -c id)
+      curl -sf -o /dev/null -H \"X-Auth-Token: \$ADMIN\" -H 'X-Subject-Token: $TOKEN' http://keystone-api:5000/v3/auth/tokens"
+  fi
+  rotate keystone-credential-rotate keystone-credential-keys
+  if [[ -n "$EC2" ]]; then
+    check "the EC2 credential made before the credential rotation still reads back" client sh -ec "
+      openstack ec2 credentials show $EC2 -f value -c secret | grep -q ."
+  fi
+fi
+if enabled placement; then
+  check "placement-api answers under Apache mod_wsgi" client sh -ec '
+    curl -sI http://placement-api:8778/ | grep -qi "^server: apache"'
+fi
+
 # ---------------------------------------------------------------------------------------------------------------
 # 3. Day two
 
