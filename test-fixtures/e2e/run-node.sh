@@ -345,7 +345,14 @@ key_names() { kubectl get secret "$1" -n "$NS" -o json | python3 -c 'import json
 rotate() {
   local cronjob=$1 secret=$2 before after
   before=$(key_names "$secret")
-  kubectl create job -n "$NS" --from="cronjob/$cronjob" "$cronjob-now" > "$RUN/$cronjob.log" 2>&1
+  # the Job the CronJob would start, from its jobTemplate (as kubectl create job --from=cronjob/... does)
+  kubectl get cronjob "$cronjob" -n "$NS" -o json | python3 -c '
+import json, sys
+c = json.load(sys.stdin)
+t = c["spec"]["jobTemplate"]
+print(json.dumps({"apiVersion": "batch/v1", "kind": "Job",
+                  "metadata": {"name": sys.argv[1], "labels": t.get("metadata", {}).get("labels", {})},
+                  "spec": t["spec"]}))' "$cronjob-now" | kubectl create -n "$NS" -f - > "$RUN/$cronjob.log" 2>&1
   if kubectl wait -n "$NS" --for=condition=complete "job/$cronjob-now" --timeout=900s >> "$RUN/$cronjob.log" 2>&1; then
     after=$(key_names "$secret")
     if [[ "$before" == "0 1" && "$after" == "0 1 2" ]]; then ok "$cronjob: $secret went from keys $before to $after"
