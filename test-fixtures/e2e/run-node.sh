@@ -219,6 +219,16 @@ kubectl wait --for=condition=Ready pod/openstack-client -n "$NS" --timeout=120s 
   || fail "the openstack client pod did not start"
 os() { kubectl exec -n "$NS" openstack-client -- openstack "$@"; }
 client() { kubectl exec -i -n "$NS" openstack-client -- "$@"; }
+# waits (about two minutes) until the four neutron agents report alive; prints the agent list when they do not
+AGENTS_ALIVE='
+  for i in $(seq 40); do
+    openstack network agent list -f value -c "Agent Type" -c Alive > /tmp/agents
+    n=0
+    for a in "Open vSwitch agent" "DHCP agent" "L3 agent" "Metadata agent"; do grep -qx "$a True" /tmp/agents && n=$((n + 1)); done
+    [ "$n" = 4 ] && exit 0
+    sleep 3
+  done
+  cat /tmp/agents; exit 1'
 check() {
   local name=$1; shift
   if "$@" > "$RUN/check.out" 2>&1; then ok "$name"; else fail "$name: $(tail -3 "$RUN/check.out" | tr '\n' ' ')"; fi
@@ -267,15 +277,7 @@ if enabled nova; then
 fi
 if enabled neutron; then
   # an agent's pod is Ready before its first report reaches the server: a few tries
-  check "neutron's agents are alive: Open vSwitch, DHCP, L3, metadata" client sh -ec '
-    for i in $(seq 40); do
-      openstack network agent list -f value -c "Agent Type" -c Alive > /tmp/agents
-      n=0
-      for a in "Open vSwitch agent" "DHCP agent" "L3 agent" "Metadata agent"; do grep -qx "$a True" /tmp/agents && n=$((n + 1)); done
-      [ "$n" = 4 ] && exit 0
-      sleep 3
-    done
-    cat /tmp/agents; exit 1'
+  check "neutron's agents are alive: Open vSwitch, DHCP, L3, metadata" client sh -ec "$AGENTS_ALIVE"
   check "a network, a subnet and a router are created and the router's port and the DHCP port go ACTIVE" client sh -ec '
     openstack network create e2e-net >/dev/null
     openstack subnet create --network e2e-net --subnet-range 192.168.77.0/24 e2e-subnet >/dev/null
@@ -470,16 +472,7 @@ if enabled rabbitmq; then
   fi
   if enabled neutron; then
     # the agents report their state to neutron-server over the broker, with the new password
-    check "neutron's agents are alive again after the password change" client sh -ec '
-      sleep 30
-      for i in $(seq 40); do
-        openstack network agent list -f value -c "Agent Type" -c Alive > /tmp/agents
-        n=0
-        for a in "Open vSwitch agent" "DHCP agent" "L3 agent" "Metadata agent"; do grep -qx "$a True" /tmp/agents && n=$((n + 1)); done
-        [ "$n" = 4 ] && exit 0
-        sleep 3
-      done
-      cat /tmp/agents; exit 1'
+    check "neutron's agents are alive again after the password change" client sh -ec "sleep 30; $AGENTS_ALIVE"
   fi
 fi
 
