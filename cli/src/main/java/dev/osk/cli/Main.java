@@ -39,7 +39,7 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter rawErr, String... args) {
         PrintWriter err = new StderrWriter(rawErr);
         ErrorReporter reporter = new ErrorReporter();
-        CommandLine cl = new CommandLine(new OskCommand())
+        CommandLine cl = OskCommand.commandLine(args)
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(reporter)

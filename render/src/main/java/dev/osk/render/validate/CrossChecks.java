@@ -62,18 +62,56 @@ final class CrossChecks {
             references(m, ApiRules.map(template.get("spec")), base + "/spec");
             dependencies(m, ApiRules.map(template.get("spec")), base + "/spec");
         }
-        Map<String, List<Map<String, Object>>> podLabelsByNs = new HashMap<>();
+        Map<String, PodLabelIndex> podLabelsByNs = new HashMap<>();
         for (Manifest m : manifests) {
             Map<String, Object> template = PodTemplates.podSpecOwner(m.object(), m.kind());
             if (template != null) {
-                podLabelsByNs.computeIfAbsent(ns(m), k -> new java.util.ArrayList<>())
-                        .add(PodTemplates.podLabels(template));
+                podLabelsByNs.computeIfAbsent(ns(m), k -> new PodLabelIndex()).add(PodTemplates.podLabels(template));
             }
         }
+        PodLabelIndex none = new PodLabelIndex();
         for (Manifest m : manifests) {
             if ("Service".equals(m.kind())) {
-                serviceSelects(m, podLabelsByNs.getOrDefault(ns(m), List.of()));
+                serviceSelects(m, podLabelsByNs.getOrDefault(ns(m), none));
             }
+        }
+    }
+
+    /**
+     * The pod labels of one namespace, also by label (key and value as text), so that a Service's selector is
+     * matched against the pod templates that carry one of its labels instead of against all of them.
+     */
+    private static final class PodLabelIndex {
+        final List<Map<String, Object>> all = new java.util.ArrayList<>();
+        final Map<String, Map<String, List<Map<String, Object>>>> byLabel = new HashMap<>();
+
+        void add(Map<String, Object> labels) {
+            all.add(labels);
+            for (Map.Entry<String, Object> e : labels.entrySet()) {
+                byLabel.computeIfAbsent(e.getKey(), k -> new HashMap<>())
+                        .computeIfAbsent(String.valueOf(e.getValue()), v -> new java.util.ArrayList<>()).add(labels);
+            }
+        }
+
+        /** The pod labels that can match {@code selector}: those with its most selective label, or all. */
+        List<Map<String, Object>> candidates(Map<String, Object> selector) {
+            List<Map<String, Object>> best = all;
+            for (Map.Entry<String, Object> e : selector.entrySet()) {
+                String value = String.valueOf(e.getValue());
+                if (value.equals("null")) {
+                    // a selector value "null" also matches pod labels without the key: no narrowing by it
+                    continue;
+                }
+                Map<String, List<Map<String, Object>>> values = byLabel.get(e.getKey());
+                List<Map<String, Object>> with = values == null ? null : values.get(value);
+                if (with == null) {
+                    return List.of();
+                }
+                if (with.size() < best.size()) {
+                    best = with;
+                }
+            }
+            return best;
         }
     }
 
@@ -191,13 +229,13 @@ final class CrossChecks {
         }
     }
 
-    private void serviceSelects(Manifest svc, List<Map<String, Object>> podLabels) {
+    private void serviceSelects(Manifest svc, PodLabelIndex pods) {
         Map<String, Object> spec = ApiRules.map(svc.object().get("spec"));
         Map<String, Object> selector = ApiRules.map(spec.get("selector"));
         if (selector.isEmpty() || "ExternalName".equals(spec.get("type"))) {
             return;
         }
-        for (Map<String, Object> labels : podLabels) {
+        for (Map<String, Object> labels : pods.candidates(selector)) {
             boolean all = true;
             for (Map.Entry<String, Object> e : selector.entrySet()) {
                 if (!String.valueOf(e.getValue()).equals(String.valueOf(labels.get(e.getKey())))) {
