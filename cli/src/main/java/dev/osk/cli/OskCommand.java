@@ -8,22 +8,25 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:render, values or validation error", "2:usage error"})
 final class OskCommand implements Runnable {
-    /** The subcommands, in the order help lists them; each is built only when a command line needs it. */
-    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS;
+    /** The subcommands' names, in the order help lists them. */
+    private static final java.util.List<String> SUBCOMMANDS = java.util.List.of("render", "validate", "apply",
+            "values", "graph", "package", "release", "diff", "passwords", "help");
 
-    static {
-        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
-        m.put("render", RenderCommand::new);
-        m.put("validate", ValidateCommand::new);
-        m.put("apply", ApplyCommand::new);
-        m.put("values", ValuesCommand::new);
-        m.put("graph", GraphCommand::new);
-        m.put("package", PackageCommand::new);
-        m.put("release", ReleaseCommand::new);
-        m.put("diff", DiffCommand::new);
-        m.put("passwords", PasswordsCommand::new);
-        m.put("help", picocli.CommandLine.HelpCommand::new);
-        SUBCOMMANDS = java.util.Collections.unmodifiableMap(m);
+    // a switch, not a map of constructor references: lambdas of picocli's classes (compiled for Java 5) break the
+    // JDK's ahead-of-time cache
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "render" -> new RenderCommand();
+            case "validate" -> new ValidateCommand();
+            case "apply" -> new ApplyCommand();
+            case "values" -> new ValuesCommand();
+            case "graph" -> new GraphCommand();
+            case "package" -> new PackageCommand();
+            case "release" -> new ReleaseCommand();
+            case "diff" -> new DiffCommand();
+            case "passwords" -> new PasswordsCommand();
+            default -> new picocli.CommandLine.HelpCommand();
+        };
     }
 
     /**
@@ -37,12 +40,12 @@ final class OskCommand implements Runnable {
         if (args.length == 1 && ("--version".equals(first) || "-V".equals(first))) {
             return cl;
         }
-        if (first != null && !"help".equals(first) && SUBCOMMANDS.containsKey(first)) {
-            cl.addSubcommand(SUBCOMMANDS.get(first).get());
+        if (first != null && !"help".equals(first) && SUBCOMMANDS.contains(first)) {
+            cl.addSubcommand(subcommand(first));
             return cl;
         }
-        for (java.util.function.Supplier<Object> sub : SUBCOMMANDS.values()) {
-            cl.addSubcommand(sub.get());
+        for (String name : SUBCOMMANDS) {
+            cl.addSubcommand(subcommand(name));
         }
         return cl;
     }

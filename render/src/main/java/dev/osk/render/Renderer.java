@@ -283,39 +283,46 @@ public final class Renderer {
         }
 
         private List<Manifest> split(TemplateRef ref, Rendered r) {
-            List<Manifest> out = new ArrayList<>();
             String text = r.text();
             // a final newline ends the last line; it does not start another one
             String[] lines = (text.endsWith("\n") ? text.substring(0, text.length() - 1) : text).split("\n", -1);
+            List<int[]> ranges = new ArrayList<>();
             int start = 0;
-            int index = 0;
             for (int i = 0; i <= lines.length; i++) {
                 boolean end = i == lines.length || DOC_SEPARATOR.matcher(lines[i]).matches();
                 if (!end) {
                     continue;
                 }
                 if (i > start) {
-                    Manifest m = parse(ref, r, lines, start, i, index);
-                    if (m != null) {
-                        out.add(m);
-                        index++;
-                    }
+                    ranges.add(new int[] {start, i});
                 }
                 start = i + 1;
+            }
+            // the documents are parsed on all cores (a template that repeats a section renders thousands); the
+            // template's name is looked up here, on this thread
+            String file = display.apply(ref.template().file());
+            List<Parsed> parsed = Parallel.map(ranges, 64, range -> parse(ref, file, r, lines, range[0], range[1]));
+            List<Manifest> out = new ArrayList<>();
+            for (Parsed p : parsed) {
+                if (p != null) {
+                    out.add(new Manifest(ref.sourcePath(), out.size(), p.object(), p.doc(), p.origins()));
+                }
             }
             return out;
         }
 
+        private record Parsed(Map<String, Object> object, YamlDocument doc, List<Location> origins) {
+        }
+
         @SuppressWarnings("unchecked")
-        private Manifest parse(TemplateRef ref, Rendered r, String[] lines, int from, int to, int index) {
+        private Parsed parse(TemplateRef ref, String file, Rendered r, String[] lines, int from, int to) {
             StringBuilder sb = new StringBuilder();
             for (int i = from; i < to; i++) {
                 sb.append(lines[i]).append('\n');
             }
-            List<Location> origins = new ArrayList<>();
+            List<Location> origins = new ArrayList<>(to - from);
             for (int i = from; i < to; i++) {
-                origins.add(i < r.lineOrigins().size() ? r.lineOrigins().get(i)
-                        : Location.of(display.apply(ref.template().file())));
+                origins.add(i < r.lineOrigins().size() ? r.lineOrigins().get(i) : Location.of(file));
             }
             List<YamlDocument> docs;
             try {
@@ -324,7 +331,7 @@ public final class Renderer {
                 Location at = e.location();
                 int line = at == null ? 0 : at.line();
                 Location origin = line >= 1 && line <= origins.size() ? origins.get(line - 1).withColumn(at.column())
-                        : Location.of(display.apply(ref.template().file()));
+                        : Location.of(file);
                 String rendered = line >= 1 && line <= to - from ? lines[from + line - 1].strip() : "";
                 // "invalid YAML: ..." or "document is larger than ...", "document nests deeper than ..."
                 String problem = e.detail().startsWith("document ") ? "rendered " + e.detail()
@@ -349,7 +356,7 @@ public final class Renderer {
                     throw new OskException(first, "rendered object has no " + field);
                 }
             }
-            return new Manifest(ref.sourcePath(), index, obj, doc, origins);
+            return new Parsed(obj, doc, origins);
         }
 
         @SuppressWarnings("unchecked")

@@ -38,8 +38,14 @@ public final class ManifestWriter {
 
     public void stream(List<Manifest> manifests, Writer out) {
         try {
-            for (Manifest m : manifests) {
-                out.write(document(m));
+            // the documents are written as text on all cores, a slice at a time (so the text of a large render is
+            // never all in memory at once), and printed in order
+            int slice = 2048;
+            for (int from = 0; from < manifests.size(); from += slice) {
+                List<Manifest> part = manifests.subList(from, Math.min(manifests.size(), from + slice));
+                for (String doc : dev.osk.render.Parallel.map(part, 256, this::document)) {
+                    out.write(doc);
+                }
             }
             out.flush();
         } catch (IOException e) {

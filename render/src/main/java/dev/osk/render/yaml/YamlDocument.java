@@ -18,18 +18,30 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class YamlDocument {
     private final Object value;
     private final Map<String, Location> locations;
-    private final Node root;
+    private final YamlReader.Trees trees;
+    private final int index;
+    private final Location rootLocation;
     private final String source;
     private final int lineOffset;
 
     public YamlDocument(Object value, Map<String, Location> locations) {
-        this(value, locations, null, null, 0);
-    }
-
-    YamlDocument(Object value, Map<String, Location> locations, Node root, String source, int lineOffset) {
         this.value = value;
         this.locations = locations;
-        this.root = root;
+        this.trees = null;
+        this.index = 0;
+        this.rootLocation = null;
+        this.source = null;
+        this.lineOffset = 0;
+    }
+
+    /** A document located lazily: document {@code index} of the text {@code trees} composes again when asked. */
+    YamlDocument(Object value, YamlReader.Trees trees, int index, Location rootLocation, String source,
+            int lineOffset) {
+        this.value = value;
+        this.locations = null;
+        this.trees = trees;
+        this.index = index;
+        this.rootLocation = rootLocation;
         this.source = source;
         this.lineOffset = lineOffset;
     }
@@ -46,7 +58,10 @@ public final class YamlDocument {
     /** Where the node at {@code pointer} starts, or the nearest enclosing node that has a location. */
     public Location locate(String pointer) {
         if (locations == null) {
-            return root == null ? null : walk(pointer);
+            if (trees == null) {
+                return null;
+            }
+            return pointer.isEmpty() ? rootLocation : walk(pointer);
         }
         String p = pointer;
         while (true) {
@@ -60,7 +75,7 @@ public final class YamlDocument {
     }
 
     private Location walk(String pointer) {
-        Node n = root;
+        Node n = trees.get(index);
         for (String seg : JsonPointer.segments(pointer)) {
             Node next = null;
             if (n instanceof MappingNode m) {

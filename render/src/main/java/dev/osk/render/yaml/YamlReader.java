@@ -74,12 +74,18 @@ public final class YamlReader {
         }
         Yaml yaml = parsers.get();
         List<YamlDocument> docs = new ArrayList<>();
+        // lazily located documents keep their text, not their parse tree (which is many times larger): the tree
+        // is composed again, once for all documents of the text, when a location is first asked for
+        Trees trees = eager ? null : new Trees(text);
         try {
+            int index = 0;
             for (Node node : yaml.composeAll(new StringReader(text))) {
                 Converter c = new Converter(sourceName, lineOffset, eager);
                 Object value = c.convert(node, "", 0);
                 docs.add(eager ? new YamlDocument(value, c.locations)
-                        : new YamlDocument(value, null, node, sourceName, lineOffset));
+                        : new YamlDocument(value, trees, index, location(sourceName, lineOffset, node.getStartMark()),
+                                sourceName, lineOffset));
+                index++;
             }
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -89,6 +95,27 @@ public final class YamlReader {
             throw new OskException(Location.of(sourceName), "invalid YAML: " + oneLine(e.getMessage()));
         }
         return docs;
+    }
+
+    /** The parse trees of one text's documents, composed again when first needed (they parsed before). */
+    final class Trees {
+        private final String text;
+        private List<Node> nodes;
+
+        Trees(String text) {
+            this.text = text;
+        }
+
+        synchronized Node get(int index) {
+            if (nodes == null) {
+                List<Node> all = new ArrayList<>();
+                for (Node n : parsers.get().composeAll(new StringReader(text))) {
+                    all.add(n);
+                }
+                nodes = all;
+            }
+            return nodes.get(index);
+        }
     }
 
     /** Parses text that must hold at most one document; an empty text gives a null value. */
