@@ -219,9 +219,10 @@ kubectl wait --for=condition=Ready pod/openstack-client -n "$NS" --timeout=120s 
   || fail "the openstack client pod did not start"
 os() { kubectl exec -n "$NS" openstack-client -- openstack "$@"; }
 client() { kubectl exec -i -n "$NS" openstack-client -- "$@"; }
-# waits (about two minutes) until the four neutron agents report alive; prints the agent list when they do not
+# waits (about five minutes: on a loaded node the Open vSwitch agent's first full sync is slow) until the four
+# neutron agents report alive; prints the agent list when they do not
 AGENTS_ALIVE='
-  for i in $(seq 40); do
+  for i in $(seq 100); do
     openstack network agent list -f value -c "Agent Type" -c Alive > /tmp/agents
     n=0
     for a in "Open vSwitch agent" "DHCP agent" "L3 agent" "Metadata agent"; do grep -qx "$a True" /tmp/agents && n=$((n + 1)); done
