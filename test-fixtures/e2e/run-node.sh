@@ -230,9 +230,17 @@ AGENTS_ALIVE='
     sleep 3
   done
   cat /tmp/agents; exit 1'
+# the agents' last log lines, for a failed agent check
+agent_logs() {
+  local ds
+  for ds in neutron-ovs-agent neutron-dhcp-agent neutron-l3-agent neutron-metadata-agent; do
+    kubectl logs -n "$NS" "daemonset/$ds" --all-containers --tail 6 2>&1 | sed "s/^/[$ds] /" | cut -c1-300 | indent
+  done
+}
+# check NAME COMMAND...: one line for the check; returns COMMAND's failure, for a caller that explains it
 check() {
   local name=$1; shift
-  if "$@" > "$RUN/check.out" 2>&1; then ok "$name"; else fail "$name: $(tail -3 "$RUN/check.out" | tr '\n' ' ')"; fi
+  if "$@" > "$RUN/check.out" 2>&1; then ok "$name"; else fail "$name: $(tail -3 "$RUN/check.out" | tr '\n' ' ')"; return 1; fi
 }
 
 TOKEN=""
@@ -278,7 +286,7 @@ if enabled nova; then
 fi
 if enabled neutron; then
   # an agent's pod is Ready before its first report reaches the server: a few tries
-  check "neutron's agents are alive: Open vSwitch, DHCP, L3, metadata" client sh -ec "$AGENTS_ALIVE"
+  check "neutron's agents are alive: Open vSwitch, DHCP, L3, metadata" client sh -ec "$AGENTS_ALIVE" || agent_logs
   check "a network, a subnet and a router are created and the router's port and the DHCP port go ACTIVE" client sh -ec '
     openstack network create e2e-net >/dev/null
     openstack subnet create --network e2e-net --subnet-range 192.168.77.0/24 e2e-subnet >/dev/null
@@ -473,7 +481,7 @@ if enabled rabbitmq; then
   fi
   if enabled neutron; then
     # the agents report their state to neutron-server over the broker, with the new password
-    check "neutron's agents are alive again after the password change" client sh -ec "sleep 30; $AGENTS_ALIVE"
+    check "neutron's agents are alive again after the password change" client sh -ec "sleep 30; $AGENTS_ALIVE" || agent_logs
   fi
 fi
 
