@@ -86,23 +86,36 @@ public final class PathPattern {
 
     /** Whether the field at {@code path} (keys and list indices from the object's root) matches. */
     public boolean matches(List<String> path) {
-        return match(0, path, 0);
-    }
-
-    private boolean match(int si, List<String> path, int pi) {
-        if (si == segments.size()) {
-            return pi == path.size();
-        }
-        String seg = segments.get(si);
-        if (seg.equals(ANY_DEPTH)) {
-            for (int skip = pi; skip <= path.size(); skip++) {
-                if (match(si + 1, path, skip)) {
-                    return true;
+        // which path positions the segments so far can reach: one pass per segment, so many '**' segments cost
+        // their number times the path's length (trying each way to split the path among them costs exponentially)
+        int n = path.size();
+        boolean[] reach = new boolean[n + 1];
+        reach[0] = true;
+        for (String seg : segments) {
+            boolean[] next = new boolean[n + 1];
+            boolean any = false;
+            if (seg.equals(ANY_DEPTH)) {
+                // any number of segments, none included: every position from the first one reached
+                boolean from = false;
+                for (int pi = 0; pi <= n; pi++) {
+                    from |= reach[pi];
+                    next[pi] = from;
+                    any |= from;
+                }
+            } else {
+                for (int pi = 0; pi < n; pi++) {
+                    if (reach[pi] && glob(seg, path.get(pi))) {
+                        next[pi + 1] = true;
+                        any = true;
+                    }
                 }
             }
-            return false;
+            if (!any) {
+                return false;
+            }
+            reach = next;
         }
-        return pi < path.size() && glob(seg, path.get(pi)) && match(si + 1, path, pi + 1);
+        return reach[n];
     }
 
     /** {@code *} matches any run of characters, everything else itself. */

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -79,12 +77,7 @@ public final class YamlDocument {
         for (String seg : JsonPointer.segments(pointer)) {
             Node next = null;
             if (n instanceof MappingNode m) {
-                for (NodeTuple t : m.getValue()) {
-                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(seg)) {
-                        next = t.getValueNode();
-                        break;
-                    }
-                }
+                next = trees.child(m, seg);
             } else if (n instanceof SequenceNode s) {
                 List<Node> items = s.getValue();
                 try {

@@ -2,7 +2,6 @@ package dev.osk.render.yaml;
 
 import dev.osk.render.Location;
 import dev.osk.render.OskException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -10,10 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -23,7 +19,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Reads YAML safely and strictly: duplicate keys are errors, aliases and document size are bounded, only the
@@ -39,8 +34,31 @@ public final class YamlReader {
     static final int MAX_DEPTH = 200;
 
     private final YamlSchema schema;
-    /** A parser per thread, built once: a Yaml instance is reusable for one parse at a time. */
-    private final ThreadLocal<Yaml> parsers = ThreadLocal.withInitial(this::newYaml);
+    /** A parser's settings per thread, built once: a resolver is reusable for one parse at a time. */
+    private final ThreadLocal<Settings> parsers = ThreadLocal.withInitial(this::newSettings);
+
+    private record Settings(LoaderOptions options, org.yaml.snakeyaml.resolver.Resolver resolver) {
+        /** The documents of {@code text}, as {@code Yaml.composeAll} gives them, read in linear time. */
+        Iterable<Node> composeAll(String text) {
+            org.yaml.snakeyaml.composer.Composer composer = new org.yaml.snakeyaml.composer.Composer(
+                    new org.yaml.snakeyaml.parser.ParserImpl(new TextStreamReader(text), options), resolver, options);
+            return () -> new java.util.Iterator<Node>() {
+                @Override
+                public boolean hasNext() {
+                    return composer.checkNode();
+                }
+
+                @Override
+                public Node next() {
+                    Node node = composer.getNode();
+                    if (node == null) {
+                        throw new java.util.NoSuchElementException("No Node is available.");
+                    }
+                    return node;
+                }
+            };
+        }
+    }
 
     public YamlReader(YamlSchema schema) {
         this.schema = schema;
@@ -72,14 +90,14 @@ public final class YamlReader {
             throw new OskException(Location.of(sourceName), "document is larger than " + MAX_DOCUMENT_CODE_POINTS
                     + " characters");
         }
-        Yaml yaml = parsers.get();
+        Settings yaml = parsers.get();
         List<YamlDocument> docs = new ArrayList<>();
         // lazily located documents keep their text, not their parse tree (which is many times larger): the tree
         // is composed again, once for all documents of the text, when a location is first asked for
         Trees trees = eager ? null : new Trees(text);
         try {
             int index = 0;
-            for (Node node : yaml.composeAll(new StringReader(text))) {
+            for (Node node : yaml.composeAll(text)) {
                 Converter c = new Converter(sourceName, lineOffset, eager);
                 Object value = c.convert(node, "", 0);
                 docs.add(eager ? new YamlDocument(value, c.locations)
@@ -109,12 +127,38 @@ public final class YamlReader {
         synchronized Node get(int index) {
             if (nodes == null) {
                 List<Node> all = new ArrayList<>();
-                for (Node n : parsers.get().composeAll(new StringReader(text))) {
+                for (Node n : parsers.get().composeAll(text)) {
                     all.add(n);
                 }
                 nodes = all;
             }
             return nodes.get(index);
+        }
+
+        /** Mappings with many keys, by key (the first entry of a key wins), built when first searched. */
+        private final Map<MappingNode, Map<String, Node>> byKey = new java.util.IdentityHashMap<>();
+
+        /** The value of the first entry of {@code map} whose key is {@code key}, or null. */
+        synchronized Node child(MappingNode map, String key) {
+            List<NodeTuple> tuples = map.getValue();
+            if (tuples.size() <= 16) {
+                for (NodeTuple t : tuples) {
+                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                        return t.getValueNode();
+                    }
+                }
+                return null;
+            }
+            // a finding per key of a large map (40,000 of them) would otherwise search the map once each
+            return byKey.computeIfAbsent(map, m -> {
+                Map<String, Node> index = new HashMap<>();
+                for (NodeTuple t : tuples) {
+                    if (t.getKeyNode() instanceof ScalarNode k) {
+                        index.putIfAbsent(k.getValue(), t.getValueNode());
+                    }
+                }
+                return index;
+            }).get(key);
         }
     }
 
@@ -130,7 +174,7 @@ public final class YamlReader {
         return docs.get(0);
     }
 
-    private Yaml newYaml() {
+    private Settings newSettings() {
         LoaderOptions lo = new LoaderOptions();
         lo.setAllowDuplicateKeys(false);
         lo.setMaxAliasesForCollections(MAX_ALIASES);
@@ -138,8 +182,7 @@ public final class YamlReader {
         lo.setNestingDepthLimit(MAX_DEPTH);
         lo.setCodePointLimit(MAX_DOCUMENT_CODE_POINTS);
         lo.setMergeOnCompose(true);
-        DumperOptions dop = new DumperOptions();
-        return new Yaml(new SafeConstructor(lo), new Representer(dop), dop, lo, schema.resolver());
+        return new Settings(lo, schema.resolver());
     }
 
     private static String oneLine(String s) {

@@ -44,6 +44,21 @@ class PathPatternTest {
     }
 
     @Test
+    void manyTwoStarSegmentsStillMatchLikeOne() {
+        // 30 '**' segments around a deep path: as many ways to split the path among them as there are atoms
+        String stars = String.join(".", java.util.Collections.nCopies(30, "**"));
+        String[] deep = new String[40];
+        java.util.Arrays.fill(deep, "x");
+        assertThat(matches(stars + ".nowhere", deep)).isFalse();
+        deep[39] = "image";
+        assertThat(matches(stars + ".image", deep)).isTrue();
+        assertThat(matches("x." + stars + ".x." + stars + ".image", deep)).isTrue();
+        assertThat(matches("y." + stars + ".image", deep)).isFalse();
+        assertThat(matches(stars + ".x.x", "x")).isFalse();
+        assertThat(matches(stars + ".x.x", "x", "x")).isTrue();
+    }
+
+    @Test
     void bracketsAndEscapedDots() {
         assertThat(matches("spec.containers[0].image", "spec", "containers", "0", "image")).isTrue();
         assertThat(matches("spec.containers[*].image", "spec", "containers", "3", "image")).isTrue();
