@@ -43,6 +43,47 @@ public final class Parallel {
     private record Failure(Throwable cause) {
     }
 
+    /** Whether more than one core works: otherwise {@link #submit} runs the task at once, on this thread. */
+    public static boolean available() {
+        return CORES > 1;
+    }
+
+    /** Runs {@code task} on another core (or now, on this thread, when there is only one). */
+    public static <R> Future<R> submit(java.util.concurrent.Callable<R> task) {
+        if (CORES <= 1) {
+            java.util.concurrent.FutureTask<R> now = new java.util.concurrent.FutureTask<>(task);
+            now.run();
+            return now;
+        }
+        return pool().submit(task);
+    }
+
+    /** The result of {@code f}, with what the task threw thrown as it was. */
+    public static <R> R join(Future<R> f) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** {@code f} applied to each item, in order. */
     public static <T, R> List<R> map(List<T> items, int minItems, Function<? super T, ? extends R> f) {
         int n = items.size();

@@ -81,31 +81,57 @@ public final class Renderer {
                 }
             }
             refs = select(refs);
+            // each template's text is rendered here, in order, while its documents are parsed on the other cores;
+            // then the results are taken in template order, as if each template had been parsed right away
+            List<Outcome> outcomes = new ArrayList<>();
+            for (TemplateRef ref : refs) {
+                Outcome o;
+                try {
+                    o = new Outcome(ref, parseLater(ref, text(ref)), null);
+                } catch (OskException e) {
+                    o = new Outcome(ref, null, e);
+                }
+                outcomes.add(o);
+                if (o.problem() instanceof RenderBounds.Exceeded) {
+                    break;
+                }
+            }
             List<Manifest> manifests = new ArrayList<>();
             List<OskException> errors = new ArrayList<>();
             // a problem in a partial or in a template another one checksums shows once, not once per user
             java.util.Set<String> reported = new java.util.HashSet<>();
-            for (TemplateRef ref : refs) {
-                try {
-                    Rendered r = text(ref);
-                    manifests.addAll(split(ref, r));
-                } catch (RenderBounds.Exceeded e) {
-                    // every later template would only hit the same limit
-                    errors.add(within(e, ref));
-                    break;
-                } catch (MultipleProblemsException e) {
-                    for (OskException p : e.problems()) {
-                        if (reported.add(p.getMessage())) {
-                            errors.add(within(p, ref));
+            try {
+                for (Outcome o : outcomes) {
+                    TemplateRef ref = o.ref();
+                    try {
+                        if (o.problem() != null) {
+                            throw o.problem();
+                        }
+                        manifests.addAll(collect(ref, o.parts()));
+                    } catch (RenderBounds.Exceeded e) {
+                        // every later template would only hit the same limit
+                        errors.add(within(e, ref));
+                        break;
+                    } catch (MultipleProblemsException e) {
+                        for (OskException p : e.problems()) {
+                            if (reported.add(p.getMessage())) {
+                                errors.add(within(p, ref));
+                            }
+                        }
+                    } catch (OskException e) {
+                        if (reported.add(e.getMessage())) {
+                            errors.add(within(e, ref));
                         }
                     }
-                } catch (OskException e) {
-                    if (reported.add(e.getMessage())) {
-                        errors.add(within(e, ref));
+                    if (errors.size() >= MAX_ERRORS) {
+                        break;
                     }
                 }
-                if (errors.size() >= MAX_ERRORS) {
-                    break;
+            } finally {
+                for (Outcome o : outcomes) {
+                    if (o.parts() != null) {
+                        o.parts().forEach(f -> f.cancel(false));
+                    }
                 }
             }
             if (!errors.isEmpty()) {
@@ -282,10 +308,62 @@ public final class Renderer {
             return out;
         }
 
-        private List<Manifest> split(TemplateRef ref, Rendered r) {
+        /** What rendering one template gave: its documents, being parsed, or the problem. */
+        private record Outcome(TemplateRef ref, List<java.util.concurrent.Future<List<Object>>> parts,
+                OskException problem) {
+        }
+
+        /** Starts parsing the documents of {@code r} on the other cores, in slices; see {@link #collect}. */
+        private List<java.util.concurrent.Future<List<Object>>> parseLater(TemplateRef ref, Rendered r) {
             String text = r.text();
-            // a final newline ends the last line; it does not start another one
             String[] lines = (text.endsWith("\n") ? text.substring(0, text.length() - 1) : text).split("\n", -1);
+            List<int[]> ranges = ranges(lines);
+            String file = display.apply(ref.template().file());
+            int slices = ranges.size() < 64 ? 1 : Math.min(ranges.size() / 32, 16);
+            List<java.util.concurrent.Future<List<Object>>> parts = new ArrayList<>(slices);
+            for (int c = 0; c < slices; c++) {
+                List<int[]> slice = ranges.subList(ranges.size() * c / slices, ranges.size() * (c + 1) / slices);
+                parts.add(Parallel.submit(() -> {
+                    List<Object> out = new ArrayList<>(slice.size());
+                    for (int[] range : slice) {
+                        try {
+                            out.add(parse(ref, file, r, lines, range[0], range[1]));
+                        } catch (RuntimeException | Error e) {
+                            // what follows comes after the problem: a parse in order never got there
+                            out.add(new Failed(e));
+                            break;
+                        }
+                    }
+                    return out;
+                }));
+            }
+            return parts;
+        }
+
+        private record Failed(Throwable cause) {
+        }
+
+        /** The manifests {@link #parseLater} parsed, in order; the first problem is thrown as it was. */
+        private List<Manifest> collect(TemplateRef ref, List<java.util.concurrent.Future<List<Object>>> parts) {
+            List<Manifest> out = new ArrayList<>();
+            for (java.util.concurrent.Future<List<Object>> part : parts) {
+                for (Object o : Parallel.join(part)) {
+                    if (o instanceof Failed f) {
+                        if (f.cause() instanceof RuntimeException re) {
+                            throw re;
+                        }
+                        throw (Error) f.cause();
+                    }
+                    if (o instanceof Parsed p) {
+                        out.add(new Manifest(ref.sourcePath(), out.size(), p.object(), p.doc(), p.origins()));
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** The line ranges of the documents between {@code ---} separators. */
+        private List<int[]> ranges(String[] lines) {
             List<int[]> ranges = new ArrayList<>();
             int start = 0;
             for (int i = 0; i <= lines.length; i++) {
@@ -298,6 +376,14 @@ public final class Renderer {
                 }
                 start = i + 1;
             }
+            return ranges;
+        }
+
+        private List<Manifest> split(TemplateRef ref, Rendered r) {
+            String text = r.text();
+            // a final newline ends the last line; it does not start another one
+            String[] lines = (text.endsWith("\n") ? text.substring(0, text.length() - 1) : text).split("\n", -1);
+            List<int[]> ranges = ranges(lines);
             // the documents are parsed on all cores (a template that repeats a section renders thousands); the
             // template's name is looked up here, on this thread
             String file = display.apply(ref.template().file());

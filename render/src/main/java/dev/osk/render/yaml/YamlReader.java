@@ -37,7 +37,27 @@ public final class YamlReader {
     /** A parser's settings per thread, built once: a resolver is reusable for one parse at a time. */
     private final ThreadLocal<Settings> parsers = ThreadLocal.withInitial(this::newSettings);
 
-    private record Settings(LoaderOptions options, org.yaml.snakeyaml.resolver.Resolver resolver) {
+    private record Settings(LoaderOptions options, org.yaml.snakeyaml.resolver.Resolver resolver,
+            Map<String, String> shared) {
+        /**
+         * One String for each short text this thread reads again and again (keys such as {@code apiVersion} and
+         * {@code name}, values such as {@code v1}), instead of one per occurrence: most of what thousands of parsed
+         * objects hold. Emptied when it grows large.
+         */
+        String share(String s) {
+            if (s.length() > 32) {
+                return s;
+            }
+            String known = shared.putIfAbsent(s, s);
+            if (known != null) {
+                return known;
+            }
+            if (shared.size() > 16_384) {
+                shared.clear();
+            }
+            return s;
+        }
+
         /** The documents of {@code text}, as {@code Yaml.composeAll} gives them, read in linear time. */
         Iterable<Node> composeAll(String text) {
             org.yaml.snakeyaml.composer.Composer composer = new org.yaml.snakeyaml.composer.Composer(
@@ -98,7 +118,7 @@ public final class YamlReader {
         try {
             int index = 0;
             for (Node node : yaml.composeAll(text)) {
-                Converter c = new Converter(sourceName, lineOffset, eager);
+                Converter c = new Converter(sourceName, lineOffset, eager, yaml);
                 Object value = c.convert(node, "", 0);
                 docs.add(eager ? new YamlDocument(value, c.locations)
                         : new YamlDocument(value, trees, index, location(sourceName, lineOffset, node.getStartMark()),
@@ -182,7 +202,7 @@ public final class YamlReader {
         lo.setNestingDepthLimit(MAX_DEPTH);
         lo.setCodePointLimit(MAX_DOCUMENT_CODE_POINTS);
         lo.setMergeOnCompose(true);
-        return new Settings(lo, schema.resolver());
+        return new Settings(lo, schema.resolver(), new HashMap<>());
     }
 
     private static String oneLine(String s) {
@@ -203,7 +223,10 @@ public final class YamlReader {
         final boolean eager;
         int budget = MAX_NODES;
 
-        Converter(String source, int lineOffset, boolean eager) {
+        final Settings settings;
+
+        Converter(String source, int lineOffset, boolean eager, Settings settings) {
+            this.settings = settings;
             this.source = source;
             this.lineOffset = lineOffset;
             this.eager = eager;
@@ -242,7 +265,7 @@ public final class YamlReader {
                     throw new OskException(loc(k), "mapping keys must be scalars");
                 }
                 Object kv = scalar(ks);
-                String key = kv == null ? "null" : keyString(kv, ks);
+                String key = kv == null ? "null" : settings.share(keyString(kv, ks));
                 if (out.containsKey(key)) {
                     throw new OskException(loc(k), "duplicate key '" + key + "'");
                 }
@@ -273,7 +296,7 @@ public final class YamlReader {
             String v = s.getValue();
             try {
                 if (tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP)) {
-                    return v;
+                    return settings.share(v);
                 }
                 if (tag.equals(Tag.NULL)) {
                     return null;
