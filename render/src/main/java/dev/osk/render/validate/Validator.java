@@ -13,10 +13,6 @@ import java.util.Set;
  * across the set the way none does. Nothing is printed; the report lists every finding.
  */
 public final class Validator {
-    private static final class Holder {
-        static final SchemaRegistry REGISTRY = new SchemaRegistry();
-    }
-
     public ValidationReport validate(List<Manifest> manifests, ValidationOptions options) {
         List<Finding> findings = new ArrayList<>();
         Set<String> customKinds = customKinds(manifests);
@@ -56,7 +52,7 @@ public final class Validator {
             out.add(finding(m, Check.SCHEMA, "/apiVersion", unavailable, options));
             return;
         }
-        Class<?> type = Holder.REGISTRY.type(apiVersion, kind);
+        KubeSchema.Type type = KubeSchema.get().type(apiVersion, kind);
         if (type == null && ApiSurface.known(apiVersion, kind)) {
             // an API version the target still serves but the bundled model no longer describes (for example
             // extensions/v1beta1 Ingress for 1.20): its fields cannot be checked, its rules can
@@ -64,7 +60,7 @@ public final class Validator {
             return;
         }
         if (type == null) {
-            List<String> served = Holder.REGISTRY.apiVersions(kind);
+            List<String> served = KubeSchema.get().apiVersions(kind);
             String msg = served.isEmpty() ? "unknown kind '" + kind + "' (no such built-in type and no"
                     + " CustomResourceDefinition in this set defines it)"
                     : "apiVersion '" + apiVersion + "' does not serve kind " + kind + " (served by "

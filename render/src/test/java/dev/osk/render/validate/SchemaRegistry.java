@@ -15,14 +15,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds the fabric8 kubernetes-model type of a kind at an apiVersion. The model modules list their resource
+ * Finds the fabric8 kubernetes-model type of a kind at an apiVersion (for {@link KubeSchemaGenerator}). The model modules list their resource
  * classes in {@code META-INF/services}; a class is loaded only when a manifest of its kind is validated.
  */
 final class SchemaRegistry {
     private static final String SERVICES = "META-INF/services/io.fabric8.kubernetes.api.model.KubernetesResource";
 
     /** Simple class name (the kind) to the fully qualified names that carry it. */
-    private final Map<String, List<String>> byKind = new HashMap<>();
+    private final Map<String, List<String>> byKind = new java.util.LinkedHashMap<>();
     private final Map<String, Class<?>> resolved = new ConcurrentHashMap<>();
     private final ClassLoader loader;
 
@@ -74,6 +74,18 @@ final class SchemaRegistry {
         return out;
     }
 
+    /** Every kind with its model classes, in the order the model lists them. */
+    Map<String, List<Class<?>>> kinds() {
+        Map<String, List<Class<?>>> out = new java.util.LinkedHashMap<>();
+        for (String kind : byKind.keySet()) {
+            List<Class<?>> c = candidates(kind);
+            if (!c.isEmpty()) {
+                out.put(kind, c);
+            }
+        }
+        return out;
+    }
+
     private List<Class<?>> candidates(String kind) {
         List<Class<?>> out = new ArrayList<>();
         for (String name : byKind.getOrDefault(kind, List.of())) {
@@ -86,7 +98,7 @@ final class SchemaRegistry {
         return out;
     }
 
-    private static String apiVersionOf(Class<?> c) {
+    static String apiVersionOf(Class<?> c) {
         Group g = c.getAnnotation(Group.class);
         Version v = c.getAnnotation(Version.class);
         String version = v == null ? "v1" : v.value();

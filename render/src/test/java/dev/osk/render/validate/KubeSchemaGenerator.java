@@ -1,0 +1,133 @@
+package dev.osk.render.validate;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes {@code kube-schema.txt}, the compact form of the fabric8 kubernetes-model that validation walks
+ * ({@link KubeSchema}): every kind with its apiVersions and model type, and every type reachable from them with
+ * its fields (their JSON names, in declaration order, superclasses after) and what each field holds.
+ */
+final class KubeSchemaGenerator {
+    private final SchemaRegistry registry = new SchemaRegistry();
+    private final Map<Class<?>, Map<String, Type>> properties = new LinkedHashMap<>();
+
+    static String generate() {
+        return new KubeSchemaGenerator().text();
+    }
+
+    private String text() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# The Kubernetes model that validation checks objects against, generated from fabric8's\n");
+        sb.append("# kubernetes-model by KubeSchemaTest: do not edit (mvn -B verify -Dosk.updateGolden=true).\n");
+        sb.append("# K kind apiVersion type | T type, then ' field what' lines: s string, i int32, l int64,\n");
+        sb.append("# b boolean, n number, ios int-or-string, q quantity, d duration, any, m(x) map, a(x) list, o:type\n");
+        Deque<Class<?>> todo = new ArrayDeque<>();
+        Set<Class<?>> seen = new LinkedHashSet<>();
+        for (Map.Entry<String, List<Class<?>>> e : registry.kinds().entrySet()) {
+            for (Class<?> c : e.getValue()) {
+                sb.append("K ").append(e.getKey()).append(' ').append(SchemaRegistry.apiVersionOf(c)).append(' ')
+                        .append(c.getName()).append('\n');
+                if (seen.add(c)) {
+                    todo.add(c);
+                }
+            }
+        }
+        while (!todo.isEmpty()) {
+            Class<?> c = todo.poll();
+            Map<String, Type> props = properties(c);
+            sb.append("T ").append(c.getName()).append('\n');
+            for (Map.Entry<String, Type> p : props.entrySet()) {
+                sb.append(' ').append(p.getKey()).append(' ').append(expr(p.getValue(), seen, todo)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** What SchemaWalker checks a value of {@code type} for, as the schema file writes it. */
+    private String expr(Type type, Set<Class<?>> seen, Deque<Class<?>> todo) {
+        Class<?> raw = raw(type);
+        if (raw == String.class) {
+            return "s";
+        } else if (raw == Integer.class || raw == int.class || raw == Short.class) {
+            return "i";
+        } else if (raw == Long.class || raw == long.class) {
+            return "l";
+        } else if (raw == Boolean.class || raw == boolean.class) {
+            return "b";
+        } else if (raw == Double.class || raw == double.class || raw == Float.class || raw == float.class) {
+            return "n";
+        } else if (raw.getName().equals("io.fabric8.kubernetes.api.model.IntOrString")) {
+            return "ios";
+        } else if (raw.getName().equals("io.fabric8.kubernetes.api.model.Quantity")) {
+            return "q";
+        } else if (raw.getName().equals("io.fabric8.kubernetes.api.model.Duration")) {
+            return "d";
+        } else if (Map.class.isAssignableFrom(raw)) {
+            return "m(" + expr(typeArg(type, 1), seen, todo) + ")";
+        } else if (List.class.isAssignableFrom(raw)) {
+            return "a(" + expr(typeArg(type, 0), seen, todo) + ")";
+        } else if (isFreeForm(raw) || properties(raw).isEmpty()) {
+            return "any";
+        }
+        if (seen.add(raw)) {
+            todo.add(raw);
+        }
+        return "o:" + raw.getName();
+    }
+
+    private static boolean isFreeForm(Class<?> raw) {
+        String n = raw.getName();
+        return raw == Object.class || n.startsWith("com.fasterxml.jackson") || n.endsWith(".AnyType")
+                || n.contains("JSONSchemaProps") || n.endsWith(".JSON") || n.endsWith(".RawExtension")
+                || n.equals("io.fabric8.kubernetes.api.model.KubernetesResource")
+                || n.equals("io.fabric8.kubernetes.api.model.HasMetadata") || raw.isInterface();
+    }
+
+    private Map<String, Type> properties(Class<?> c) {
+        return properties.computeIfAbsent(c, KubeSchemaGenerator::scan);
+    }
+
+    private static Map<String, Type> scan(Class<?> c) {
+        Map<String, Type> out = new LinkedHashMap<>();
+        for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+            for (Field f : k.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers())) {
+                    continue;
+                }
+                JsonProperty jp = f.getAnnotation(JsonProperty.class);
+                if (jp != null && !jp.value().isEmpty()) {
+                    out.putIfAbsent(jp.value(), f.getGenericType());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Class<?> raw(Type t) {
+        if (t instanceof Class<?> c) {
+            return c;
+        }
+        if (t instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        return Object.class;
+    }
+
+    private static Type typeArg(Type t, int i) {
+        if (t instanceof ParameterizedType p && p.getActualTypeArguments().length > i) {
+            return p.getActualTypeArguments()[i];
+        }
+        return Object.class;
+    }
+}

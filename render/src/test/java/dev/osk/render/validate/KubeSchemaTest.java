@@ -1,0 +1,45 @@
+package dev.osk.render.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kube-schema.txt, which validation reads, says what fabric8's kubernetes-model says: every kind, apiVersion, field
+ * and field type. {@code -Dosk.updateGolden=true} writes it again from the model (after a model upgrade); read the
+ * diff before committing it.
+ */
+class KubeSchemaTest {
+    private static final Path FILE = Path.of(System.getProperty("osk.repo", "..")).resolve(
+            "render/src/main/resources/dev/osk/render/validate/kube-schema.txt");
+
+    @Test
+    void theSchemaFileIsTheModelsSchema() throws Exception {
+        String generated = KubeSchemaGenerator.generate();
+        if (Boolean.parseBoolean(System.getProperty("osk.updateGolden", "false"))) {
+            Files.createDirectories(FILE.getParent());
+            Files.writeString(FILE, generated, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.readString(FILE, StandardCharsets.UTF_8))
+                .as("kube-schema.txt is stale: mvn -B verify -Dosk.updateGolden=true -pl render -Dtest=KubeSchemaTest")
+                .isEqualTo(generated);
+    }
+
+    @Test
+    void theSchemaKnowsTheKindsAndFieldsTheModelHas() {
+        KubeSchema schema = KubeSchema.get();
+        assertThat(schema.apiVersions("Deployment")).contains("apps/v1");
+        KubeSchema.Type deployment = schema.type("apps/v1", "Deployment");
+        assertThat(schema.fields(deployment)).containsKeys("apiVersion", "kind", "metadata", "spec", "status");
+        KubeSchema.Type spec = schema.fields(deployment).get("spec");
+        assertThat(schema.fields(spec).get("replicas").form()).isEqualTo(KubeSchema.Form.INT32);
+        assertThat(schema.type("v1", "Deployment")).isNull();
+        KubeSchema.Type cm = schema.type("v1", "ConfigMap");
+        KubeSchema.Type data = schema.fields(cm).get("data");
+        assertThat(data.form()).isEqualTo(KubeSchema.Form.MAP);
+        assertThat(data.item().form()).isEqualTo(KubeSchema.Form.STRING);
+    }
+}
