@@ -156,7 +156,7 @@ public final class YamlReader {
         }
 
         /** Mappings with many keys, by key (the first entry of a key wins), built when first searched. */
-        private final Map<MappingNode, Map<String, Node>> byKey = new java.util.IdentityHashMap<>();
+        private Map<MappingNode, Map<String, Node>> byKey;
 
         /** The value of the first entry of {@code map} whose key is {@code key}, or null. */
         synchronized Node child(MappingNode map, String key) {
@@ -170,6 +170,9 @@ public final class YamlReader {
                 return null;
             }
             // a finding per key of a large map (40,000 of them) would otherwise search the map once each
+            if (byKey == null) {
+                byKey = new java.util.IdentityHashMap<>();
+            }
             return byKey.computeIfAbsent(map, m -> {
                 Map<String, Node> index = new HashMap<>();
                 for (NodeTuple t : tuples) {
@@ -258,7 +261,8 @@ public final class YamlReader {
             }
             MappingNode map = (MappingNode) node;
             checkTag(node, Tag.MAP);
-            Map<String, Object> out = new LinkedHashMap<>();
+            // sized for its entries: thousands of small maps, each with room for 16, are much of a large render
+            Map<String, Object> out = new LinkedHashMap<>(Math.max(2, (int) (map.getValue().size() / 0.75f) + 1));
             for (NodeTuple t : map.getValue()) {
                 Node k = t.getKeyNode();
                 if (!(k instanceof ScalarNode ks)) {
