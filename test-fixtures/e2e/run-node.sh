@@ -13,7 +13,9 @@
 #   3. Day two: re-applying the same render restarts nothing; changing one service's config value rolls out that
 #      service alone and it answers again; the upgrade recipe (delete the one-shot Jobs, apply) completes and a
 #      token issued before it still validates after it; a new RabbitMQ password reaches the broker's kept user
-#      (the old one is refused) and the broker's clients (neutron's agents) report again.
+#      (the old one is refused) and the broker's clients (neutron's agents) report again; with
+#      OSK_NODE_GALERA_MEMBERS=2 or 3 (opt-in), a Galera cluster of that many members fails over when the member
+#      the mariadb Service serves is deleted, and the member rejoins.
 #
 # Which services the suite brings up: $OSK_NODE_SERVICES (default: every service of the kit); the others are
 # switched off with SERVICE.enabled=false and named in the output. Prints one line per check and a closing
@@ -59,6 +61,9 @@ OFF=()
 for s in "${ALL_SERVICES[@]}"; do
   enabled "$s" || { FLAGS+=(--set "$s.enabled=false"); OFF+=("$s"); }
 done
+# opt-in: a Galera cluster of this many members, and the failover check at the end (default 1 member, no check)
+GALERA_MEMBERS=${OSK_NODE_GALERA_MEMBERS:-1}
+[[ "$GALERA_MEMBERS" -gt 1 ]] && FLAGS+=(--set "mariadb.replicas=$GALERA_MEMBERS")
 FLAGS+=(--kube-version 1.20 -n "$NS")
 echo "services: ${SERVICES[*]}${OFF:+ (not brought up by this run: ${OFF[*]})}"
 
@@ -483,6 +488,53 @@ if enabled rabbitmq; then
     # the agents report their state to neutron-server over the broker, with the new password
     check "neutron's agents are alive again after the password change" client sh -ec "sleep 30; $AGENTS_ALIVE" || agent_logs
   fi
+fi
+
+# Galera failover (opt-in, OSK_NODE_GALERA_MEMBERS=2 or 3): the member the mariadb Service serves is deleted; the
+# Service moves to another Ready member within seconds and SQL goes on through it with the data written before;
+# the deleted member rejoins the cluster with that data, and the Service stays with the member it moved to
+if enabled mariadb && [[ "$GALERA_MEMBERS" -gt 1 ]]; then
+  serving() { kubectl get endpoints mariadb -n "$NS" -o jsonpath='{.subsets[0].addresses[0].targetRef.name}' 2>/dev/null; }
+  # SQL in member $1, through the mariadb Service (-h mariadb) or the member's own server (-h 127.0.0.1)
+  sql() { kubectl exec -n "$NS" "$1" -c server -- bash -c 'MYSQL_PWD="$DB_ROOT_PASSWORD" mysql -h "$0" -uroot -Nse "$1"' "$2" "$3"; }
+  first=$(serving)
+  check "a row written through the mariadb Service (member $first)" sql "$first" mariadb \
+    "CREATE DATABASE IF NOT EXISTS e2e_galera; CREATE TABLE IF NOT EXISTS e2e_galera.t (id INT PRIMARY KEY); REPLACE INTO e2e_galera.t VALUES (1)"
+  uid=$(kubectl get pod "$first" -n "$NS" -o jsonpath='{.metadata.uid}')
+  started=$(date +%s)
+  kubectl delete pod "$first" -n "$NS" --wait=false > /dev/null
+  moved=""
+  for _ in $(seq 60); do
+    s=$(serving)
+    if [[ -n "$s" && "$s" != "$first" ]]; then moved=$s; break; fi
+    sleep 1
+  done
+  if [[ -n "$moved" ]]; then
+    ok "deleting Galera member $first moved the mariadb Service to $moved in $(($(date +%s) - started)) s"
+    if [[ "$(sql "$moved" mariadb "SELECT CONCAT(@@hostname, ' ', COUNT(*)) FROM e2e_galera.t" 2> "$RUN/check.out")" == "$moved 1" ]]; then
+      ok "SQL through the mariadb Service reaches $moved and reads the row"
+    else
+      fail "SQL through the mariadb Service after the failover: $(tail -2 "$RUN/check.out" | tr '\n' ' ')"
+    fi
+  else
+    fail "deleting Galera member $first: the mariadb Service still serves '$(serving)' after 60 s"
+  fi
+  back=""
+  for _ in $(seq 120); do
+    if [[ "$(kubectl get pod "$first" -n "$NS" -o jsonpath='{.metadata.uid} {.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null)" == *" True" ]] \
+        && [[ "$(kubectl get pod "$first" -n "$NS" -o jsonpath='{.metadata.uid}')" != "$uid" ]]; then back=yes; break; fi
+    sleep 5
+  done
+  if [[ -n "$back" ]]; then
+    ok "Galera member $first rejoined and is Ready again after $(($(date +%s) - started)) s"
+    got=$(sql "$first" 127.0.0.1 "SELECT CONCAT(COUNT(*), ' ', (SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_CLUSTER_SIZE')) FROM e2e_galera.t" 2>&1)
+    if [[ "$got" == "1 $GALERA_MEMBERS" ]]; then ok "the rejoined member $first holds the row and sees $GALERA_MEMBERS members"; else
+      fail "the rejoined member $first: rows and cluster size '$got', expected '1 $GALERA_MEMBERS'"; fi
+  else
+    fail "Galera member $first did not come back Ready in 600 s"; explain
+  fi
+  if [[ -n "$moved" && "$(serving)" == "$moved" ]]; then ok "the mariadb Service stays with $moved while it is Ready"; else
+    fail "the mariadb Service serves '$(serving)' after $first came back, expected $moved"; fi
 fi
 
 finish
