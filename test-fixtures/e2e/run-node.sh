@@ -471,9 +471,14 @@ if enabled rabbitmq; then
     explain
   fi
   members=$(kubectl get pods -n "$NS" -o name | grep '^pod/rabbitmq-server-' | cut -d/ -f2)
+  # the members set it once booted, a few seconds after their AMQP port opens
   set_by=""
-  for m in $members; do
-    kubectl logs -n "$NS" "$m" -c server 2>/dev/null | grep -q "^rabbitmq: set the Secret's password for user " && set_by="$set_by $m"
+  for _ in $(seq 24); do
+    for m in $members; do
+      kubectl logs -n "$NS" "$m" -c server 2>/dev/null | grep -q "^rabbitmq: set the Secret's password for user " && set_by="$set_by $m"
+    done
+    [[ -n "$set_by" ]] && break
+    sleep 5
   done
   if [[ -n "$set_by" ]]; then ok "the restarted broker set the Secret's new password on its kept user ($set_by )"; else
     fail "no RabbitMQ member set the new password: $(for m in $members; do kubectl logs -n "$NS" "$m" -c server 2>/dev/null | grep '^rabbitmq: '; done | tr '\n' ' ')"; fi
