@@ -195,9 +195,9 @@ if enabled mariadb; then
 fi
 
 # ---------------------------------------------------------------------------------------------------------------
-# 2. OpenStack answers, through the openstack client in a pod of the namespace
+# 2. OpenStack answers, through the openstack client in a pod of the namespace (with keystone in the run)
 
-kubectl apply -n "$NS" -f - > /dev/null <<YAML
+enabled keystone && kubectl apply -n "$NS" -f - > /dev/null <<YAML
 apiVersion: v1
 kind: Pod
 metadata:
@@ -220,8 +220,10 @@ spec:
     - {name: OS_PROJECT_DOMAIN_NAME, value: Default}
     - {name: OS_REGION_NAME, value: RegionOne}
 YAML
-kubectl wait --for=condition=Ready pod/openstack-client -n "$NS" --timeout=120s > /dev/null 2>&1 \
-  || fail "the openstack client pod did not start"
+if enabled keystone; then
+  kubectl wait --for=condition=Ready pod/openstack-client -n "$NS" --timeout=120s > /dev/null 2>&1 \
+    || fail "the openstack client pod did not start"
+fi
 os() { kubectl exec -n "$NS" openstack-client -- openstack "$@"; }
 client() { kubectl exec -i -n "$NS" openstack-client -- "$@"; }
 # waits (about five minutes: on a loaded node the Open vSwitch agent's first full sync is slow) until the four
@@ -249,23 +251,25 @@ check() {
 }
 
 TOKEN=""
-if TOKEN=$(os token issue -f value -c id 2> "$RUN/token.err") && [[ -n "$TOKEN" ]]; then
-  ok "openstack token issue"
-else
-  fail "openstack token issue: $(tail -3 "$RUN/token.err" | tr '\n' ' ')"
+if enabled keystone; then
+  if TOKEN=$(os token issue -f value -c id 2> "$RUN/token.err") && [[ -n "$TOKEN" ]]; then
+    ok "openstack token issue"
+  else
+    fail "openstack token issue: $(tail -3 "$RUN/token.err" | tr '\n' ' ')"
+  fi
+  # the catalog holds one entry per service the render registers
+  expected=(keystone)
+  enabled glance && expected+=(glance)
+  enabled placement && expected+=(placement)
+  enabled nova && expected+=(nova)
+  enabled neutron && expected+=(neutron)
+  enabled cinder && expected+=(cinderv3)
+  catalog=$(os catalog list -f value -c Name 2> "$RUN/catalog.err" | sort | tr '\n' ' ')
+  want=$(printf '%s\n' "${expected[@]}" | sort | tr '\n' ' ')
+  if [[ "$catalog" == "$want" ]]; then ok "the catalog lists ${expected[*]}"; else
+    fail "the catalog lists '${catalog}', expected '${want}' $(tail -2 "$RUN/catalog.err")"; fi
+  check "keystone lists the service users' projects" os project list
 fi
-# the catalog holds one entry per service the render registers
-expected=(keystone)
-enabled glance && expected+=(glance)
-enabled placement && expected+=(placement)
-enabled nova && expected+=(nova)
-enabled neutron && expected+=(neutron)
-enabled cinder && expected+=(cinderv3)
-catalog=$(os catalog list -f value -c Name 2> "$RUN/catalog.err" | sort | tr '\n' ' ')
-want=$(printf '%s\n' "${expected[@]}" | sort | tr '\n' ' ')
-if [[ "$catalog" == "$want" ]]; then ok "the catalog lists ${expected[*]}"; else
-  fail "the catalog lists '${catalog}', expected '${want}' $(tail -2 "$RUN/catalog.err")"; fi
-check "keystone lists the service users' projects" os project list
 # every memcached client lists the StatefulSet's pods by name; the headless Service resolves them
 if enabled memcached; then
   check "memcached-0.memcached resolves and answers" client python3 -c \
@@ -416,29 +420,31 @@ if cmp -s "$RUN/pods.before" "$RUN/pods.after"; then ok "re-apply restarted no p
   fail "re-apply changed pods: $(diff "$RUN/pods.before" "$RUN/pods.after" | grep '^[<>]' | head -6 | tr '\n' ' ')"; fi
 
 # one config value of one service: keystone's debug flag rolls out keystone-api alone
-./osk apply "${FLAGS[@]}" --set 'keystone.conf.keystone\.conf.DEFAULT.debug=true' > "$RUN/config.log" 2>&1
-configured=$(grep ' configured$' "$RUN/config.log" | cut -d' ' -f1 | sort | tr '\n' ' ')
-if [[ "$configured" == "configmap/keystone-etc deployment.apps/keystone-api " ]]; then
-  ok "a keystone config change configures its ConfigMap and keystone-api only"
-else
-  fail "a keystone config change configured: $configured"
+if enabled keystone; then
+  ./osk apply "${FLAGS[@]}" --set 'keystone.conf.keystone\.conf.DEFAULT.debug=true' > "$RUN/config.log" 2>&1
+  configured=$(grep ' configured$' "$RUN/config.log" | cut -d' ' -f1 | sort | tr '\n' ' ')
+  if [[ "$configured" == "configmap/keystone-etc deployment.apps/keystone-api " ]]; then
+    ok "a keystone config change configures its ConfigMap and keystone-api only"
+  else
+    fail "a keystone config change configured: $configured"
+  fi
+  if kubectl rollout status deployment/keystone-api -n "$NS" --timeout=300s > /dev/null 2>&1; then
+    ok "keystone-api rolled out the change"
+  else
+    fail "keystone-api did not roll out"; explain
+  fi
+  pods_now > "$RUN/pods.config"
+  others=$(diff <(grep -v '^keystone-api-' "$RUN/pods.after") <(grep -v '^keystone-api-' "$RUN/pods.config") | grep -c '^[<>]')
+  if [[ "$others" -eq 0 ]] && ! diff -q <(grep '^keystone-api-' "$RUN/pods.after") <(grep '^keystone-api-' "$RUN/pods.config") >/dev/null; then
+    ok "only keystone-api's pods were replaced"
+  else
+    fail "the config change replaced other pods: $(diff <(grep -v '^keystone-api-' "$RUN/pods.after") <(grep -v '^keystone-api-' "$RUN/pods.config") | grep '^[<>]' | head -4 | tr '\n' ' ')"
+  fi
+  check "keystone answers after the change (token issue)" os token issue -f value -c id
 fi
-if kubectl rollout status deployment/keystone-api -n "$NS" --timeout=300s > /dev/null 2>&1; then
-  ok "keystone-api rolled out the change"
-else
-  fail "keystone-api did not roll out"; explain
-fi
-pods_now > "$RUN/pods.config"
-others=$(diff <(grep -v '^keystone-api-' "$RUN/pods.after") <(grep -v '^keystone-api-' "$RUN/pods.config") | grep -c '^[<>]')
-if [[ "$others" -eq 0 ]] && ! diff -q <(grep '^keystone-api-' "$RUN/pods.after") <(grep '^keystone-api-' "$RUN/pods.config") >/dev/null; then
-  ok "only keystone-api's pods were replaced"
-else
-  fail "the config change replaced other pods: $(diff <(grep -v '^keystone-api-' "$RUN/pods.after") <(grep -v '^keystone-api-' "$RUN/pods.config") | grep '^[<>]' | head -4 | tr '\n' ' ')"
-fi
-check "keystone answers after the change (token issue)" os token issue -f value -c id
 
 # the upgrade recipe: delete the one-shot Jobs, apply; a token from before still validates
-fernet_keys() { kubectl get secret keystone-fernet-keys -n "$NS" -o jsonpath='{.data}' | sha256sum; }
+fernet_keys() { kubectl get secret keystone-fernet-keys -n "$NS" -o jsonpath='{.data}' 2>/dev/null | sha256sum; }
 keys_before=$(fernet_keys)
 if ./osk apply "${FLAGS[@]}" --recreate-jobs > "$RUN/upgrade.log" 2>&1 && wait_ready 600; then
   ok "upgrade recipe (--recreate-jobs): every Job re-ran to Complete, every workload Ready"
@@ -446,14 +452,16 @@ else
   fail "upgrade recipe: $(grep ' waiting$' "$RUN/states" | cut -d' ' -f1 | tr '\n' ' ') $(tail -3 "$RUN/upgrade.log")"
   explain
 fi
-if [[ "$(fernet_keys)" == "$keys_before" ]]; then ok "the upgrade kept keystone's fernet keys"; else
-  fail "the upgrade replaced keystone's fernet keys (every token issued before it is invalid)"; fi
-if [[ -n "$TOKEN" ]]; then
-  check "a token issued before the upgrade still validates" client sh -ec "
-    ADMIN=\$(openstack token issue -f value -c id)
-    curl -sf -o /dev/null -H \"X-Auth-Token: \$ADMIN\" -H 'X-Subject-Token: $TOKEN' http://keystone-api:5000/v3/auth/tokens"
-else
-  fail "a token issued before the upgrade still validates: no token was issued before it"
+if enabled keystone; then
+  if [[ "$(fernet_keys)" == "$keys_before" ]]; then ok "the upgrade kept keystone's fernet keys"; else
+    fail "the upgrade replaced keystone's fernet keys (every token issued before it is invalid)"; fi
+  if [[ -n "$TOKEN" ]]; then
+    check "a token issued before the upgrade still validates" client sh -ec "
+      ADMIN=\$(openstack token issue -f value -c id)
+      curl -sf -o /dev/null -H \"X-Auth-Token: \$ADMIN\" -H 'X-Subject-Token: $TOKEN' http://keystone-api:5000/v3/auth/tokens"
+  else
+    fail "a token issued before the upgrade still validates: no token was issued before it"
+  fi
 fi
 
 # a RabbitMQ password changed after the first boot: the broker keeps its user in its data directory, so the
