@@ -223,7 +223,7 @@ class KollaImagesTest {
                 names.add(p.image().substring(prefix.length(), p.image().lastIndexOf(':')));
             }
         }
-        assertThat(names).containsExactly("cinder-api", "cinder-scheduler", "cinder-volume", "glance-api", "horizon",
+        assertThat(names).containsExactly("cinder-api", "cinder-scheduler", "cinder-volume", "glance-api", "horizon", "iscsid",
                 "keystone", "kolla-toolbox", "mariadb-server", "memcached", "neutron-dhcp-agent", "neutron-l3-agent",
                 "neutron-metadata-agent", "neutron-openvswitch-agent", "neutron-server", "nova-api", "nova-compute",
                 "nova-conductor", "nova-libvirt", "nova-novncproxy", "nova-scheduler", "openvswitch-db-server",
