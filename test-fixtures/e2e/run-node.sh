@@ -466,7 +466,11 @@ fi
 fernet_keys() { kubectl get secret keystone-fernet-keys -n "$NS" -o jsonpath='{.data}' 2>/dev/null | sha256sum; }
 keys_before=$(fernet_keys)
 upgrade_started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-if ./osk apply "${FLAGS[@]}" --recreate-jobs > "$RUN/upgrade.log" 2>&1 && wait_ready 600; then
+# the upgrade also moves two public endpoints to external names: the ks-endpoints and bootstrap Jobs update them
+MOVED=()
+enabled nova && MOVED+=(--set "nova.catalog.public=http://nova.external.example:8774/v2.1")
+enabled keystone && MOVED+=(--set-string "keystone.bootstrap.envVars.KEYSTONE_PUBLIC_URL=http://keystone.external.example:5000/v3/")
+if ./osk apply "${FLAGS[@]}" "${MOVED[@]}" --recreate-jobs > "$RUN/upgrade.log" 2>&1 && wait_ready 600; then
   ok "upgrade recipe (--recreate-jobs): every Job re-ran to Complete, every workload Ready"
 else
   fail "upgrade recipe: $(grep ' waiting$' "$RUN/states" | cut -d' ' -f1 | tr '\n' ' ') $(tail -3 "$RUN/upgrade.log")"
@@ -482,6 +486,15 @@ for job in $(enabled nova && echo nova-online-data-migrations) $(enabled cinder 
   fi
 done
 if enabled keystone; then
+  # the catalogue's public URLs are the new ones (read through the internal identity endpoint: the external name
+  # resolves nowhere here), and nothing else was added
+  want="identity http://keystone.external.example:5000/v3/"
+  enabled nova && want+=" compute http://nova.external.example:8774/v2.1"
+  got=$(for t in identity $(enabled nova && echo compute); do
+    echo "$t $(os --os-interface internal endpoint list --service "$t" --interface public -f value -c URL 2>&1 | tr '\n' ' ' | sed 's/ $//')"
+  done | tr '\n' ' ' | sed 's/ $//')
+  if [[ "$got" == "$want" ]]; then ok "the upgrade moved the public endpoints to the new URLs ($got)"; else
+    fail "public endpoints after the upgrade: '$got', expected '$want'"; fi
   if [[ "$(fernet_keys)" == "$keys_before" ]]; then ok "the upgrade kept keystone's fernet keys"; else
     fail "the upgrade replaced keystone's fernet keys (every token issued before it is invalid)"; fi
   if [[ -n "$TOKEN" ]]; then
