@@ -193,8 +193,8 @@ class OperationsCatalogueTest {
                         List.of("nova-db-sync", "nova-api-db-sync")),
                 new Want("cinder-online-data-migrations", "cinder-api",
                         List.of("cinder-manage", "db", "online_data_migrations"), List.of("cinder-db-sync")),
-                new Want("glance-metadefs-load", "glance-api", List.of("glance-manage", "db", "load_metadefs"),
-                        List.of("glance-db-sync")))) {
+                new Want("glance-metadefs-load", "glance-api", List.of("/bin/bash", "-ec",
+                        "exec glance-manage db load_metadefs --path \"$METADEFS_PATH\""), List.of("glance-db-sync")))) {
             Manifest job = find(out, "Job", w.job());
             // the upgrade recipe deletes and re-applies exactly the Jobs with this label
             assertThat(at(job.object(), "metadata", "labels")).as(w.job()).containsEntry("osk/one-shot", "true");
@@ -203,6 +203,10 @@ class OperationsCatalogueTest {
             assertThat(c.get("image")).as(w.job())
                     .isEqualTo("quay.io/openstack.kolla/" + w.image() + ":2024.1-ubuntu-jammy");
             assertThat(env(c)).as(w.job()).containsKey("OS_DATABASE__CONNECTION");
+            if (w.job().equals("glance-metadefs-load")) {
+                // Kolla copies the source tree's etc/metadefs to /etc/glance/metadefs
+                assertThat(env(c)).containsEntry("METADEFS_PATH", "/etc/glance/metadefs");
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> init = (Map<String, Object>) ((List<Object>) pod(job).get("initContainers")).get(0);
             assertThat(String.valueOf(env(init).get("DEPENDENCY_JOBS")).split(",")).as(w.job())
