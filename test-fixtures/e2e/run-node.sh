@@ -285,10 +285,10 @@ if enabled glance; then
     cmp /tmp/e2e.raw /tmp/e2e.back'
 fi
 if enabled glance; then
-  # glance-metadefs-load filled the metadata definitions from the image's /etc/glance/metadefs
+  # glance-metadefs-load filled the metadata definitions from the image (METADEFS_PATH)
   check "glance serves the metadata definition namespaces glance-metadefs-load loaded" client sh -ec '
     T=$(openstack token issue -f value -c id)
-    curl -sf -H "X-Auth-Token: $T" http://glance-api:9292/v2/metadefs/namespaces > /tmp/metadefs
+    curl -sf -H "X-Auth-Token: $T" "http://glance-api:9292/v2/metadefs/namespaces?limit=200" > /tmp/metadefs
     python3 -c "import json; n = [x[\"namespace\"] for x in json.load(open(\"/tmp/metadefs\"))[\"namespaces\"]]; print(len(n), \"namespaces\"); assert \"OS::Compute::Hypervisor\" in n"'
 fi
 if enabled placement; then
