@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end suite against a real kube-apiserver (see kube-apiserver.sh):
 #   1. every kit with every overlay, rendered for Kubernetes 1.20, passes kubectl apply --dry-run=server
-#      --validate=strict;
+#      --validate=strict, and so does the openstack kit with every Ingress on (every-ingress.yaml);
 #   2. osk apply of the all-in-one kit into a fresh namespace creates every object, a second apply changes
 #      nothing, and kubectl diff against a fresh render is empty;
 #   3. osk validate --kube-version 1.20 agrees with the server on every file of the validation corpus
@@ -47,6 +47,14 @@ for kit in control-plane compute-node openstack; do
     fi
   done
 done
+# the Ingresses (networking.k8s.io/v1, served from 1.19), every one switched on
+name="dry-run=server openstack with aio.yaml and every Ingress (test-fixtures/e2e/every-ingress.yaml)"
+if ./osk render -f values/aio.yaml -f "$HERE/every-ingress.yaml" --kube-version 1.20 -n e2e-dry > "$RUN/render.yaml" 2> "$RUN/err" \
+    && kubectl apply --dry-run=server --validate=strict -f "$RUN/render.yaml" > "$RUN/out" 2>&1; then
+  ok "$name ($(grep -c '^kind: Ingress' "$RUN/render.yaml") Ingresses)"
+else
+  fail "$name: $(head -3 "$RUN/err") $(grep -v 'created (server dry run)\|configured (server dry run)' "$RUN/out" | head -5)"
+fi
 
 # 2. a real apply of the all-in-one kit, twice, and kubectl diff
 NS=e2e-aio

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OperationsCatalogueTest {
     static final java.nio.file.Path OPENSTACK = CatalogueTest.REPO.resolve("charts/kits/openstack");
 
-    /** the kit with the overlay (or none), the kit's passwords and flags: "--set-json X", "--set-string X", or --set */
+    /** the kit with the overlay (or none), the kit's passwords and flags: "--set-json X", "--set-string X", "--set-file-values FILE" (another -f), or --set */
     static List<Manifest> kit(String kit, String overlay, String... sets) {
         List<ValueSource> values = new ArrayList<>();
         if (overlay != null) {
@@ -44,7 +44,9 @@ class OperationsCatalogueTest {
         }
         values.add(new ValueSource(ValueSource.Kind.FILE, CatalogueTest.REPO.resolve(CatalogueTest.PASSWORDS).toString()));
         for (String s : sets) {
-            values.add(s.startsWith("--set-json ") ? new ValueSource(ValueSource.Kind.SET_JSON, s.substring(11))
+            values.add(s.startsWith("--set-file-values ")
+                    ? new ValueSource(ValueSource.Kind.FILE, CatalogueTest.REPO.resolve(s.substring(18)).toString())
+                    : s.startsWith("--set-json ") ? new ValueSource(ValueSource.Kind.SET_JSON, s.substring(11))
                     : s.startsWith("--set-string ") ? new ValueSource(ValueSource.Kind.SET_STRING, s.substring(13))
                     : new ValueSource(ValueSource.Kind.SET, s));
         }
@@ -264,22 +266,13 @@ class OperationsCatalogueTest {
         }
     }
 
-    static String[] everyIngressOn() {
-        List<String> sets = new ArrayList<>(List.of("global.className=nginx"));
-        for (String[] a : new String[][] {{"keystone", "api"}, {"glance", "api"}, {"placement", "api"},
-                {"nova", "api"}, {"nova", "novncproxy"}, {"neutron", "server"}, {"cinder", "api"}}) {
-            String block = a[0] + "." + a[1] + "-ingress.";
-            sets.add(block + "enabled=true");
-            sets.add(block + "host=" + a[0] + "-" + a[1] + ".cloud.example.com");
-            sets.add(block + "tlsSecret=" + a[0] + "-" + a[1] + "-tls");
-        }
-        return sets.toArray(String[]::new);
-    }
+    static final String EVERY_INGRESS = "test-fixtures/e2e/every-ingress.yaml";
 
     @Test
     @SuppressWarnings("unchecked")
     void thePublicApisAndTheConsoleGetAnIngressToTheirService() {
-        List<Manifest> out = kit("openstack", "values/multinode-ha.yaml", everyIngressOn());
+        List<Manifest> out = kit("openstack", "values/multinode-ha.yaml",
+                "--set-file-values " + EVERY_INGRESS);
         assertThat(names(out, "Ingress")).containsExactlyInAnyOrderElementsOf(PUBLIC);
         Map<String, Long> ports = Map.of("keystone-api", 5000L, "glance-api", 9292L, "placement-api", 8778L,
                 "nova-api", 8774L, "nova-novncproxy", 6080L, "neutron-server", 9696L, "cinder-api", 8776L);
@@ -314,9 +307,7 @@ class OperationsCatalogueTest {
             List<ValueSource> values = new ArrayList<>(List.of(
                     new ValueSource(ValueSource.Kind.FILE, CatalogueTest.REPO.resolve("values/multinode-ha.yaml").toString()),
                     new ValueSource(ValueSource.Kind.FILE, CatalogueTest.REPO.resolve(CatalogueTest.PASSWORDS).toString())));
-            for (String set : everyIngressOn()) {
-                values.add(new ValueSource(ValueSource.Kind.SET, set));
-            }
+            values.add(new ValueSource(ValueSource.Kind.FILE, CatalogueTest.REPO.resolve(EVERY_INGRESS).toString()));
             List<Manifest> ms = new Engine().render(new RenderRequest(OPENSTACK, values,
                     new RenderOptions(null, "openstack", true, v, List.of()), CatalogueTest.REPO,
                     p -> CatalogueTest.REPO.relativize(p.toAbsolutePath().normalize()).toString()));
