@@ -476,6 +476,9 @@ else
   fail "upgrade recipe: $(grep ' waiting$' "$RUN/states" | cut -d' ' -f1 | tr '\n' ' ') $(tail -3 "$RUN/upgrade.log")"
   explain
 fi
+# the moved endpoints stay: every later apply renders them too (else their Jobs' templates change back, and a
+# Job's template is immutable)
+FLAGS+=("${MOVED[@]}")
 # the online data migrations run again after the new schema sync
 for job in $(enabled nova && echo nova-online-data-migrations) $(enabled cinder && echo cinder-online-data-migrations); do
   done_at=$(kubectl get job "$job" -n "$NS" -o jsonpath='{.status.completionTime}' 2>/dev/null)

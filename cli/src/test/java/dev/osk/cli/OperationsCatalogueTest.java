@@ -359,7 +359,24 @@ class OperationsCatalogueTest {
             echo "$*" >> "$STORE.log"
             touch "$STORE"
             arg() { local want=$1; shift; while [ $# -gt 0 ]; do [ "$1" = "$want" ] && { echo "$2"; return; }; shift; done; }
+            # this catalogue's public endpoints are names that resolve only outside the cluster (as after an
+            # operator moved them): a client must authenticate at Keystone's Service and use the internal interface
+            iface=${OS_INTERFACE:-public}
+            case " $* " in *" --os-interface "*) iface=$(arg --os-interface "$@") ;; esac
+            if [ "$OS_AUTH_URL" != "$KEYSTONE_SERVICE_URL" ] || [ "$iface" != internal ]; then
+              echo "Failed to reach the $iface endpoint (auth URL '$OS_AUTH_URL'): a name outside the cluster" >&2
+              exit 1
+            fi
             case "$1 $2" in
+              "project show") grep -qx "project $3" "$STORE" ;;
+              "project create") echo "project ${!#}" >> "$STORE" ;;
+              "user create") grep -qx "user ${!#}" "$STORE" || echo "user ${!#}" >> "$STORE" ;;
+              "user show") echo "id-${!#}" ;;
+              "user set") ;;
+              "role create") ;;
+              "role add") echo "role $(arg --user "$@") ${!#}" >> "$STORE" ;;
+              "service show") awk -v t="$3" '$1 == "service" && $2 == t {f = 1} END {exit !f}' "$STORE" ;;
+              "service create") echo "service ${!#} $(arg --name "$@")" >> "$STORE" ;;
               "endpoint list") awk -v i="$(arg --interface "$@")" '$1 == "endpoint" && $3 == i {print $2}' "$STORE" ;;
               "endpoint create") n=$(( $(wc -l < "$STORE") + 1 )); echo "endpoint e$n $6 $7" >> "$STORE" ;;
               "endpoint show") awk -v id="$3" '$1 == "endpoint" && $2 == id {print $4}' "$STORE" ;;
@@ -370,6 +387,16 @@ class OperationsCatalogueTest {
               *) echo "unexpected: $*" >&2; exit 2 ;;
             esac
             """;
+
+    /** Keystone's Service in the kit, as the stand-in client expects clients to authenticate: its name and port */
+    static final String KEYSTONE_SERVICE_URL = keystoneServiceUrl();
+
+    @SuppressWarnings("unchecked")
+    static String keystoneServiceUrl() {
+        Manifest svc = find(kit("openstack", "values/aio.yaml"), "Service", "keystone-api");
+        Object port = ((Map<String, Object>) ((List<Object>) at(svc.object(), "spec").get("ports")).get(0)).get("port");
+        return "http://keystone-api:" + port + "/v3";
+    }
 
     /** runs a Job container's bash script with its literal environment, the stand-in client first on PATH */
     @SuppressWarnings("unchecked")
@@ -390,6 +417,7 @@ class OperationsCatalogueTest {
         }
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().put("STORE", dir.resolve("store").toString());
+        pb.environment().put("KEYSTONE_SERVICE_URL", KEYSTONE_SERVICE_URL);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -446,5 +474,141 @@ class OperationsCatalogueTest {
         runScript(job, dir);
         assertThat(Files.readAllLines(dir.resolve("store.log"))).noneMatch(l -> l.startsWith("flavor create"))
                 .filteredOn(l -> l.startsWith("flavor show")).hasSize(5);
+    }
+
+    // --- clients of the catalogue inside the cluster: Keystone's Service and the internal interface, never a
+    // public URL (the public endpoints may be names only users outside the cluster resolve)
+
+    /** every public endpoint moved to an external name, every Ingress on, and the image bootstrap on */
+    static final String[] EXTERNAL = {
+        "--set-string keystone.bootstrap.envVars.KEYSTONE_PUBLIC_URL=https://keystone.cloud.example.com/v3/",
+        "--set-string glance.catalog.public=https://glance.cloud.example.com",
+        "--set-string placement.catalog.public=https://placement.cloud.example.com",
+        "--set-string nova.catalog.public=https://nova.cloud.example.com/v2.1",
+        "--set-string neutron.catalog.public=https://neutron.cloud.example.com",
+        "--set-string cinder.catalog.public=https://cinder.cloud.example.com/v3/%(tenant_id)s",
+        "--set-file-values test-fixtures/e2e/every-ingress.yaml", "glance.image-bootstrap.enabled=true"};
+
+    static final java.util.regex.Pattern OPENSTACK_CALL = java.util.regex.Pattern.compile("(^|[\\s;&|(`])openstack\\s+[a-z]");
+
+    /** the pod spec of a workload or a Job, or of the Jobs of a CronJob; null for other kinds */
+    static Map<String, Object> podSpec(Manifest m) {
+        return m.kind().equals("CronJob") ? at(m.object(), "spec", "jobTemplate", "spec", "template", "spec")
+                : at(m.object(), "spec", "template", "spec");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> containers(Manifest m) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Map<String, Object> spec = podSpec(m);
+        if (spec != null) {
+            for (String key : List.of("initContainers", "containers")) {
+                for (Object c : (List<Object>) spec.getOrDefault(key, List.of())) {
+                    out.add((Map<String, Object>) c);
+                }
+            }
+        }
+        return out;
+    }
+
+    static String host(String url) {
+        return java.net.URI.create(url.replace("%(tenant_id)s", "t")).getHost();
+    }
+
+    @Test
+    void everyClientInTheClusterAuthenticatesAtKeystonesServiceAndUsesTheInternalInterface() {
+        List<Manifest> out = kit("openstack", "values/aio.yaml", EXTERNAL);
+        Set<String> services = new java.util.HashSet<>(names(out, "Service"));
+        // the catalogue as the Jobs register it: public URLs outside, the internal identity URL
+        Set<String> publicHosts = new java.util.TreeSet<>();
+        String internalIdentity = null;
+        for (Manifest m : out) {
+            for (Map<String, Object> c : containers(m)) {
+                Map<String, Object> env = env(c);
+                for (String key : List.of("URL_PUBLIC", "KEYSTONE_PUBLIC_URL")) {
+                    if (env.get(key) instanceof String url) {
+                        publicHosts.add(host(url));
+                    }
+                }
+                if (env.get("KEYSTONE_INTERNAL_URL") instanceof String url) {
+                    internalIdentity = url.replaceAll("/$", "");
+                }
+            }
+        }
+        assertThat(publicHosts).containsExactly("cinder.cloud.example.com", "glance.cloud.example.com",
+                "keystone.cloud.example.com", "neutron.cloud.example.com", "nova.cloud.example.com",
+                "placement.cloud.example.com");
+        assertThat(internalIdentity).isEqualTo("http://keystone-api:5000/v3");
+        List<String> clients = new ArrayList<>();
+        for (Manifest m : out) {
+            for (Map<String, Object> c : containers(m)) {
+                Map<String, Object> env = env(c);
+                String command = String.valueOf(c.get("command")) + " " + c.getOrDefault("args", "");
+                if (!env.containsKey("OS_AUTH_URL") && !OPENSTACK_CALL.matcher(command).find()) {
+                    continue;
+                }
+                String who = m.kind() + " " + m.name() + ", container " + c.get("name");
+                clients.add(m.name());
+                assertThat(env.get("OS_AUTH_URL")).as("%s: OS_AUTH_URL", who).isEqualTo(internalIdentity);
+                assertThat(services).as("%s authenticates at a Service of the kit", who).contains(host(internalIdentity));
+                assertThat(env.get("OS_INTERFACE")).as("%s: OS_INTERFACE", who).isEqualTo("internal");
+                assertThat(command).as(who).doesNotContainPattern("--os-(interface|endpoint-type)[ =]*(public|admin)")
+                        .doesNotContain("--os-auth-url");
+                for (String h : publicHosts) {
+                    assertThat(command).as("%s names a public host", who).doesNotContain(h);
+                }
+            }
+        }
+        List<String> expected = new ArrayList<>(List.of("nova-flavors", "glance-image-bootstrap"));
+        for (String service : List.of("glance", "placement", "nova", "neutron", "cinder")) {
+            for (String job : List.of("ks-user", "ks-service", "ks-endpoints")) {
+                expected.add(service + "-" + job);
+            }
+        }
+        assertThat(clients).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    static String confFile(List<Manifest> out, String configMap, String file) {
+        return String.valueOf(at(find(out, "ConfigMap", configMap).object(), "data").get(file));
+    }
+
+    @Test
+    void theServicesCallEachOtherThroughTheInternalEndpoints() {
+        List<Manifest> out = kit("openstack", "values/aio.yaml", EXTERNAL);
+        // nova-api and nova-compute reach cinder, cinder reaches nova: the internal endpoints, as kolla-ansible
+        // configures them (the defaults, volumev3::publicURL and public, would leave the cluster)
+        assertThat(confFile(out, "nova-etc", "nova.conf")).contains("[cinder]\ncatalog_info = volumev3::internalURL\n");
+        assertThat(confFile(out, "nova-compute-etc", "nova.conf")).contains("[cinder]\ncatalog_info = volumev3::internalURL\n");
+        assertThat(confFile(out, "cinder-etc", "cinder.conf")).contains("[nova]\ninterface = internal\n");
+        // and no service config names a public host
+        for (Manifest m : out) {
+            if (m.kind().equals("ConfigMap") && at(m.object(), "data") != null) {
+                for (String h : List.of("keystone", "glance", "placement", "nova", "neutron", "cinder")) {
+                    assertThat(String.valueOf(at(m.object(), "data"))).as(m.describe())
+                            .doesNotContain(h + ".cloud.example.com");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theKeystoneJobsRegisterEverythingWhileThePublicEndpointsAreOutsideTheCluster(@TempDir Path dir) throws Exception {
+        List<Manifest> out = kit("openstack", "values/aio.yaml", EXTERNAL);
+        for (String service : List.of("glance", "placement", "nova", "neutron", "cinder")) {
+            Path d = dir.resolve(service);
+            for (String job : List.of("ks-user", "ks-service", "ks-endpoints")) {
+                runScript(container(find(out, "Job", service + "-" + job), job), d);
+                // a second run (the upgrade recipe) gets as far
+                runScript(container(find(out, "Job", service + "-" + job), job), d);
+            }
+            List<String> store = Files.readAllLines(d.resolve("store"));
+            assertThat(store).as(service).contains("project service", "user " + service, "role " + service + " admin",
+                    "role " + service + " service").anyMatch(l -> l.startsWith("service "))
+                    .anyMatch(l -> l.matches("endpoint e\\d+ public https://" + service + "\\.cloud\\.example\\.com.*"))
+                    .anyMatch(l -> l.matches("endpoint e\\d+ internal http://" + service + "-(api|server):.*"));
+            assertThat(store).as(service).filteredOn(l -> l.startsWith("service ")).hasSize(1);
+        }
+        runScript(container(find(out, "Job", "nova-flavors"), "flavors"), dir.resolve("flavors"));
+        assertThat(Files.readAllLines(dir.resolve("flavors/store"))).hasSize(5);
     }
 }
