@@ -409,10 +409,14 @@ final class PlainBlockReader {
             return flow(v, e);
         }
         if (c == '{') {
-            if (e - v == 2 && text.charAt(v + 1) == '}') {
-                return new LinkedHashMap<String, Object>();
+            if (depth > MAX_DEPTH) {
+                throw no();
             }
-            throw no();
+            int end = flowMap(v, e, new LinkedHashMap<>());
+            if (end != e) {
+                throw no();
+            }
+            return lastMap;
         }
         return plain(v, e);
     }
@@ -470,7 +474,99 @@ final class PlainBlockReader {
         return sb.toString();
     }
 
-    /** A flow sequence filling [v, e) exactly, of quoted items and simple plain ones. */
+    /** The flow mapping {@link #flowMap} read last. */
+    private Map<String, Object> lastMap;
+
+    /**
+     * A one-line flow mapping starting at {@code v} (before {@code e}) of simple keys and quoted or simple plain
+     * values; returns the offset after its closing brace and leaves the mapping in {@link #lastMap}.
+     */
+    private int flowMap(int v, int e, Map<String, Object> out) {
+        int i = v + 1;
+        while (i < e && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (i < e && text.charAt(i) == '}') {
+            lastMap = out;
+            return i + 1;
+        }
+        while (true) {
+            int k = i;
+            while (k < e && simple(text.charAt(k), k > i)) {
+                k++;
+            }
+            if (k == i || k + 1 >= e || text.charAt(k) != ':' || text.charAt(k + 1) != ' ') {
+                throw no();
+            }
+            char c0 = text.charAt(i);
+            if (!(Character.isLetterOrDigit(c0) || c0 == '_' || c0 == '.' || c0 == '/')) {
+                throw no();
+            }
+            String raw = text.substring(i, k);
+            Object kv = scalar.apply(resolver.resolve(NodeId.scalar, raw, true), raw);
+            String key = kv == null ? "null" : share.apply(kv instanceof String str ? str : raw);
+            if (out.containsKey(key)) {
+                throw no();
+            }
+            int j = k + 1;
+            while (j < e && text.charAt(j) == ' ') {
+                j++;
+            }
+            if (j >= e || --budget < 0) {
+                throw no();
+            }
+            char c = text.charAt(j);
+            int after;
+            if (c == '"' || c == '\'') {
+                after = text.indexOf(c, j + 1);
+                if (after < 0 || after >= e || (c == '\'' && after + 1 < e && text.charAt(after + 1) == '\'')) {
+                    throw no();
+                }
+                out.put(key, share.apply(quoted(j, after + 1)));
+                after++;
+            } else {
+                after = j;
+                while (after < e && simple(text.charAt(after), after > j)) {
+                    after++;
+                }
+                if (after == j) {
+                    throw no();
+                }
+                String rv = text.substring(j, after);
+                out.put(key, scalar.apply(resolver.resolve(NodeId.scalar, rv, true), rv));
+            }
+            while (after < e && text.charAt(after) == ' ') {
+                after++;
+            }
+            if (after >= e) {
+                throw no();
+            }
+            char sep = text.charAt(after);
+            if (sep == '}') {
+                lastMap = out;
+                return after + 1;
+            }
+            if (sep != ',') {
+                throw no();
+            }
+            after++;
+            while (after < e && text.charAt(after) == ' ') {
+                after++;
+            }
+            if (after >= e || text.charAt(after) == '}') {
+                throw no(); // a trailing comma
+            }
+            i = after;
+        }
+    }
+
+    /** A character of a simple plain key or value: letters, digits, '_', '.', '/' and (not first) '-'. */
+    private static boolean simple(char x, boolean notFirst) {
+        return (x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z') || (x >= '0' && x <= '9') || x == '_' || x == '.'
+                || x == '/' || (x == '-' && notFirst);
+    }
+
+    /** A flow sequence filling [v, e) exactly, of quoted items, simple plain ones and flow mappings. */
     private List<Object> flow(int v, int e) {
         if (text.charAt(e - 1) != ']') {
             throw no();
@@ -490,7 +586,10 @@ final class PlainBlockReader {
             }
             char c = text.charAt(i);
             int j;
-            if (c == '"' || c == '\'') {
+            if (c == '{') {
+                j = flowMap(i, end, new LinkedHashMap<>());
+                out.add(lastMap);
+            } else if (c == '"' || c == '\'') {
                 j = text.indexOf(c, i + 1);
                 if (j < 0 || j >= end) {
                     throw no();

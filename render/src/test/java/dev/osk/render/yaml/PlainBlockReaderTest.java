@@ -43,6 +43,7 @@ class PlainBlockReaderTest {
         "- a\n- \"b c\"\n- [\"--config\", '/etc/x', plain, more-words]\n- k: v\n  l:\n    - m\n",
         "args: [ \"a\" , b ]\nurl: http://x/y?z=1#frag\nname: a-b.c_d/e\n  \n",
         "s: |\n  one\n  two\nt: after\n",
+        "ports: [{name: mysql, port: http, protocol: TCP}, {a: 'b', c: \"d\"}]\nsel: {x-y: enabled}\ne: { }\n",
     })
     void readsAsSnakeYaml(String text) {
         List<PlainBlockReader.Doc> docs = fast(text);
@@ -54,7 +55,7 @@ class PlainBlockReaderTest {
 
     @Test
     void typesScalarsAsKubernetesDoesAndLeavesOutEmptyKeys() {
-        List<PlainBlockReader.Doc> docs = fast("---\na: 0755\nb: yes\nc: \"yes\"\nd:\ne: null\n80: x\n---\n- 1\n");
+        List<PlainBlockReader.Doc> docs = fast("---\na: 0755\nb: yes\nc: \"yes\"\nd:\ne: null\n80: x\n---\n- 1\n- {port: 80, on: y}\n");
         assertNotNull(docs);
         Map<String, Object> expected = new java.util.LinkedHashMap<>();
         expected.put("a", 493L);
@@ -62,7 +63,10 @@ class PlainBlockReaderTest {
         expected.put("c", "yes");
         expected.put("e", null);
         expected.put("80", "x");
-        assertEquals(List.of(expected, List.of(1L)), docs.stream().map(PlainBlockReader.Doc::value).toList());
+        Map<String, Object> flow = new java.util.LinkedHashMap<>();
+        flow.put("port", 80L);
+        flow.put("on", true);
+        assertEquals(List.of(expected, List.of(1L, flow)), docs.stream().map(PlainBlockReader.Doc::value).toList());
         assertEquals(1, docs.get(0).line());
         assertEquals(8, docs.get(1).line());
     }
@@ -71,7 +75,8 @@ class PlainBlockReaderTest {
     @ValueSource(strings = {
         "a: b # comment\n", "a: &x b\nc: *x\n", "a: !!str 1\n", "a: \"x\\ty\"\n", "a: >\n  folded\n", "a: b\n  c\n",
         "a: b\na: c\n", "a: b\n---\n", "---\n---\na: b\n", "a: b", "a: \"b\n  c\"\n", "<<: {}\n", "a: caf\u00e9\n",
-        "a: [b,\n  c]\n", "a:\tb\n", "a: b\r\n", "a: |+\n  x\n", "a: |\n\n  x\n", "- - a\n", "a: b: c\n", "key\n",
+        "a: [b,\n  c]\n", "a:\tb\n", "a: b\r\n", "a: |+\n  x\n", "a: |\n\n  x\n", "- - a\n", "a: b: c\n", "key\n", "a: {b: c,}\n",
+        "a: {b: {c: d}}\n", "a: [{b: c]\n", "a: {b: c} d\n", "a: {b: c, b: d}\n",
     })
     void givesUpOnWhatItDoesNotRead(String text) {
         assertNull(fast(text));
