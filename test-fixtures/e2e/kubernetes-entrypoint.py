@@ -9,13 +9,20 @@ checking every few seconds, then runs COMMAND (if set) in its place and exits wi
                            ready address
   DEPENDENCY_JOBS          comma-separated Jobs: met when the Job has succeeded at least once
   DEPENDENCY_JOBS_JSON     [{"labels": {...}}]: met when every Job with those labels has succeeded (and one exists)
-  DEPENDENCY_DAEMONSET     comma-separated DaemonSets: met when the DaemonSet's pods on this pod's node are Running
-                           and Ready (and there is one)
+  DEPENDENCY_DAEMONSET     comma-separated DaemonSets: as dependencies/daemonset/daemonset.go has it, the first of
+                           the DaemonSet's pods on this pod's host (status.hostIP) decides: met when it is Ready,
+                           unmet when not, and met when the DaemonSet has no pod on this host at all (the DaemonSet
+                           itself must exist)
   DEPENDENCY_CONTAINER     comma-separated containers of this pod: met when each is ready
-  DEPENDENCY_POD_JSON      [{"labels": {...}, "requireSameNode": bool}]: met when such pods are Running and Ready
+  DEPENDENCY_POD_JSON      [{"labels": {...}, "namespace": ..., "requireSameNode": bool}]: as dependencies/pod/pod.go
+                           has it, met when one pod with those labels (on this pod's host when requireSameNode) is
+                           Ready, unmet while there is none; a value that is not such JSON is dropped, as
+                           util/env/env.go drops it
   COMMAND                  what to run once everything is met (split on spaces)
 
-It talks to the API server with the pod's service account, as the real one does.
+Ready means the pod's Ready condition is True, as the real one reads it. It talks to the API server with the pod's
+service account, as the real one does (ENTRYPOINT_CREDENTIALS names another folder with token and ca.crt, and
+ENTRYPOINT_API another server address, for the suite that runs it outside a pod).
 """
 import json
 import os
@@ -26,7 +33,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-SA = "/var/run/secrets/kubernetes.io/serviceaccount"
+SA = os.environ.get("ENTRYPOINT_CREDENTIALS", "/var/run/secrets/kubernetes.io/serviceaccount")
 INTERVAL = float(os.environ.get("ENTRYPOINT_INTERVAL", "2"))
 
 
@@ -36,11 +43,14 @@ def log(msg):
 
 class Api:
     def __init__(self):
-        host = os.environ["KUBERNETES_SERVICE_HOST"]
-        port = os.environ.get("KUBERNETES_SERVICE_PORT", "443")
-        if ":" in host:
-            host = "[" + host + "]"
-        self.base = "https://%s:%s" % (host, port)
+        if os.environ.get("ENTRYPOINT_API"):
+            self.base = os.environ["ENTRYPOINT_API"]
+        else:
+            host = os.environ["KUBERNETES_SERVICE_HOST"]
+            port = os.environ.get("KUBERNETES_SERVICE_PORT", "443")
+            if ":" in host:
+                host = "[" + host + "]"
+            self.base = "https://%s:%s" % (host, port)
         self.ctx = ssl.create_default_context(cafile=SA + "/ca.crt")
         with open(SA + "/token") as f:
             self.token = f.read().strip()
@@ -70,8 +80,6 @@ def selector(labels):
 
 
 def ready(pod):
-    if pod.get("status", {}).get("phase") != "Running":
-        return False
     return any(c.get("type") == "Ready" and c.get("status") == "True"
                for c in pod.get("status", {}).get("conditions", []))
 
@@ -96,15 +104,21 @@ def my_pod(api, ns):
     return api.get("/api/v1/namespaces/%s/pods/%s" % (ns, os.environ["POD_NAME"]))
 
 
+def host_ip(pod):
+    return (pod or {}).get("status", {}).get("hostIP")
+
+
 def daemonset_met(api, ns, name, me):
     ds = api.get("/apis/apps/v1/namespaces/%s/daemonsets/%s" % (ns, name))
     if not ds:
         return False
     labels = ds["spec"]["selector"].get("matchLabels", {})
     pods = api.get("/api/v1/namespaces/%s/pods" % ns, {"labelSelector": selector(labels)})["items"]
-    node = me.get("spec", {}).get("nodeName")
-    mine = [p for p in pods if p.get("spec", {}).get("nodeName") == node]
-    return bool(mine) and all(ready(p) for p in mine)
+    for pod in pods:
+        if host_ip(pod) != host_ip(me):
+            continue
+        return ready(pod)
+    return True
 
 
 def container_met(me, name):
@@ -112,10 +126,22 @@ def container_met(me, name):
 
 
 def pods_json_met(api, ns, spec, me):
-    pods = api.get("/api/v1/namespaces/%s/pods" % ns, {"labelSelector": selector(spec.get("labels", {}))})["items"]
-    if spec.get("requireSameNode"):
-        pods = [p for p in pods if p.get("spec", {}).get("nodeName") == me.get("spec", {}).get("nodeName")]
-    return bool(pods) and all(ready(p) for p in pods)
+    pods = api.get("/api/v1/namespaces/%s/pods" % (spec.get("namespace") or ns),
+                   {"labelSelector": selector(spec.get("labels") or {})})["items"]
+    return any(ready(p) for p in pods if not spec.get("requireSameNode") or host_ip(p) == host_ip(me))
+
+
+def pod_specs(value):
+    """DEPENDENCY_POD_JSON as util/env/env.go reads it: a list of objects, or nothing at all."""
+    try:
+        specs = json.loads(value or "[]")
+    except ValueError:
+        log("Invalid format: " + value)
+        return []
+    if not isinstance(specs, list) or not all(isinstance(s, dict) for s in specs):
+        log("Invalid format: " + value)
+        return []
+    return specs
 
 
 def dependencies(ns):
@@ -131,7 +157,7 @@ def dependencies(ns):
                lambda api, me, dns=dns, name=name: daemonset_met(api, dns, name, me))
     for _, name in split(env("DEPENDENCY_CONTAINER", ""), ns):
         yield "Container %s" % name, lambda api, me, name=name: container_met(me, name)
-    for spec in json.loads(env("DEPENDENCY_POD_JSON") or "[]"):
+    for spec in pod_specs(env("DEPENDENCY_POD_JSON")):
         yield "Pods with labels %s" % spec.get("labels"), lambda api, me, spec=spec: pods_json_met(api, ns, spec, me)
 
 

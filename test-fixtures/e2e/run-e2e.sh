@@ -10,7 +10,11 @@
 #      test-fixtures/validate/server-verdicts-1.20.tsv);
 #   4. the Galera primary controller (mariadb's scripts ConfigMap, run with its rendered environment and the
 #      token of its rendered ServiceAccount, so with its rendered Role) keeps the mariadb Endpoints at one Ready
-#      member of pods whose status the suite sets: sticky, lowest ordinal, none, recovery, conflicting writes.
+#      member of pods whose status the suite sets: sticky, lowest ordinal, none, recovery, conflicting writes;
+#   5. the kubernetes-entrypoint stand-in of the real-node suite (kubernetes-entrypoint.py), run with nova-compute's
+#      rendered dependencies and the token of its rendered ServiceAccount, on pods whose status the suite sets:
+#      its DEPENDENCY_POD_JSON waits for Ready pods on its own node, its DEPENDENCY_DAEMONSET is met with no pod
+#      on the node, as the real binary's (dependencies/pod/pod.go, dependencies/daemonset/daemonset.go).
 # Prints one line per check and a closing "N passed, N failed" line; exits 1 when any check failed.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -217,6 +221,70 @@ EP
   fi
   kill "$loop" 2>/dev/null
   wait "$loop" 2>/dev/null
+fi
+
+# 5. the kubernetes-entrypoint stand-in against the server, as nova-compute's init container on node-a
+NS=e2e-entrypoint
+kubectl create namespace "$NS" >/dev/null
+E="$RUN/entrypoint"
+mkdir -p "$E/sa"
+entry_ok=true
+./osk render charts/kits/compute-node -f values/aio.yaml --kube-version 1.20 -n "$NS" > "$E/kit.yaml" 2> "$E/err" \
+  && kubectl apply -n "$NS" -f "$E/kit.yaml" > "$E/apply" 2>&1 \
+  || { fail "entrypoint: render or apply of the compute-node kit: $(tail -3 "$E/err" "$E/apply")"; entry_ok=false; }
+if $entry_ok; then
+  POD_JSON=$(kubectl get daemonset nova-compute -n "$NS" \
+    -o jsonpath='{.spec.template.spec.initContainers[0].env[?(@.name=="DEPENDENCY_POD_JSON")].value}')
+  kubectl create token "$(kubectl get daemonset nova-compute -n "$NS" \
+    -o jsonpath='{.spec.template.spec.serviceAccountName}')" -n "$NS" > "$E/sa/token" 2> "$E/err" \
+    || { fail "entrypoint: no token for nova-compute's ServiceAccount: $(head -2 "$E/err")"; entry_ok=false; }
+  cp "$RUN/pki/ca.crt" "$E/sa/ca.crt"
+fi
+# a pod with the pod labels of DaemonSet $1, named $2, bound to node $3 (host IP $4), Ready $5
+ds_pod() {
+  kubectl apply -n "$NS" -f - > /dev/null <<POD
+{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "$2",
+  "labels": $(kubectl get daemonset "$1" -n "$NS" -o jsonpath='{.spec.template.metadata.labels}')},
+ "spec": {"nodeName": "$3", "containers": [{"name": "c", "image": "$1"}]}}
+POD
+  kubectl patch pod "$2" -n "$NS" --subresource=status --type=merge \
+    -p "{\"status\": {\"hostIP\": \"$4\", \"conditions\": [{\"type\": \"Ready\", \"status\": \"$5\"}]}}" > /dev/null
+}
+# run the stand-in as the pod nova-compute-a with these dependencies (NAME=VALUE...) for at most 4 s: "met" when
+# it ran COMMAND and exited 0, "waits" when it was still waiting
+standin() {
+  if env -i PATH="$PATH" NAMESPACE="$NS" POD_NAME=nova-compute-a COMMAND="echo done" ENTRYPOINT_INTERVAL=0.2 \
+      ENTRYPOINT_API="https://127.0.0.1:${API_PORT:-16443}" ENTRYPOINT_CREDENTIALS="$E/sa" "$@" \
+      timeout 4 python3 "$HERE/kubernetes-entrypoint.py" > "$E/out" 2>&1; then
+    grep -qx done "$E/out" && echo met || echo "exited 0 without running COMMAND"
+  else
+    [[ $? -eq 124 ]] && echo waits || echo "failed: $(tail -2 "$E/out")"
+  fi
+}
+entry_case() {
+  local what=$1 want=$2 got
+  shift 2
+  got=$(standin "$@")
+  if [[ "$got" == "$want" ]]; then ok "entrypoint: $what: $want"; else fail "entrypoint: $what: $got, not $want"; fi
+}
+if $entry_ok; then
+  ds_pod nova-compute nova-compute-a node-a 10.0.0.1 False
+  entry_case "nova-compute's pod dependencies with no pod of them anywhere" waits DEPENDENCY_POD_JSON="$POD_JSON"
+  ds_pod libvirt libvirt-b node-b 10.0.0.2 True
+  ds_pod openvswitch-vswitchd vswitchd-b node-b 10.0.0.2 True
+  ds_pod neutron-ovs-agent ovs-agent-b node-b 10.0.0.2 True
+  entry_case "pod dependencies Ready on another node only" waits DEPENDENCY_POD_JSON="$POD_JSON"
+  entry_case "DEPENDENCY_DAEMONSET libvirt with no libvirt pod on this node (the real binary's rule)" met \
+    DEPENDENCY_DAEMONSET=libvirt
+  ds_pod libvirt libvirt-a node-a 10.0.0.1 False
+  ds_pod openvswitch-vswitchd vswitchd-a node-a 10.0.0.1 True
+  ds_pod neutron-ovs-agent ovs-agent-a node-a 10.0.0.1 True
+  entry_case "DEPENDENCY_DAEMONSET libvirt with this node's libvirt pod not Ready" waits DEPENDENCY_DAEMONSET=libvirt
+  entry_case "pod dependencies with this node's libvirt pod not Ready" waits DEPENDENCY_POD_JSON="$POD_JSON"
+  ds_pod libvirt libvirt-a node-a 10.0.0.1 True
+  entry_case "pod dependencies all Ready on this node" met DEPENDENCY_POD_JSON="$POD_JSON"
+  entry_case "a DEPENDENCY_POD_JSON that is not JSON is dropped, as util/env/env.go drops it" met \
+    DEPENDENCY_POD_JSON='[{"labels":'
 fi
 
 echo "$PASSED passed, $FAILED failed"

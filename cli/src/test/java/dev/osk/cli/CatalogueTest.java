@@ -10,6 +10,7 @@ import dev.osk.render.validate.Validator;
 import dev.osk.render.RenderOptions;
 import dev.osk.render.RenderRequest;
 import dev.osk.render.graph.DependencyGraph;
+import dev.osk.render.graph.PodTemplates;
 import dev.osk.render.manifest.Manifest;
 import dev.osk.render.manifest.ManifestWriter;
 import dev.osk.render.values.ValueSource;
@@ -21,8 +22,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -132,6 +136,8 @@ class CatalogueTest {
             }
         }
 
+        sameNodeDependencies(first);
+
         Set<String> ids = new HashSet<>();
         for (Manifest m : first) {
             assertThat(ids.add(m.kind() + "/" + m.name())).as("unique kind/name: %s", m.describe()).isTrue();
@@ -150,5 +156,84 @@ class CatalogueTest {
                         .doesNotContain("app.kubernetes.io/version", "helm.sh/chart");
             }
         }
+    }
+
+    /**
+     * kubernetes-entrypoint's DaemonSet dependency is met while the DaemonSet has no pod on this node
+     * (dependencies/daemonset/daemonset.go returns true when no pod shares the host IP), so it orders nothing on a
+     * new node. Every wait for another workload's pods is therefore a pod dependency (DEPENDENCY_POD_JSON), which is
+     * unmet until such a pod is Ready (dependencies/pod/pod.go); between DaemonSets it is on the same node
+     * (requireSameNode), and its labels select the pods of exactly one DaemonSet of the render.
+     */
+    static void sameNodeDependencies(List<Manifest> ms) {
+        Map<String, Map<String, Object>> daemonSetPods = new TreeMap<>();
+        List<Map.Entry<Manifest, Map<String, Object>>> templates = new ArrayList<>();
+        for (Manifest m : ms) {
+            Map<String, Object> t = PodTemplates.podSpecOwner(m.object(), m.kind());
+            if (t != null) {
+                templates.add(Map.entry(m, t));
+                if (m.kind().equals("DaemonSet")) {
+                    daemonSetPods.put(m.name(), PodTemplates.podLabels(t));
+                }
+            }
+        }
+        for (Map.Entry<Manifest, Map<String, Object>> e : templates) {
+            Manifest m = e.getKey();
+            Map<String, String> env = PodTemplates.initEnv(e.getValue());
+            assertThat(env.getOrDefault("DEPENDENCY_DAEMONSET", "")).as("%s waits for a DaemonSet by name, which"
+                    + " kubernetes-entrypoint counts as met while it has no pod on the node", m.describe()).isEmpty();
+            if (env.get("DEPENDENCY_POD_JSON") == null) {
+                continue;
+            }
+            for (PodTemplates.PodDependency d : PodTemplates.podDependencies(env.get("DEPENDENCY_POD_JSON"))) {
+                List<String> selected = templates.stream().filter(t -> d.matches(PodTemplates.podLabels(t.getValue())))
+                        .map(t -> t.getKey().kind() + "/" + t.getKey().name()).toList();
+                assertThat(selected).as("%s waits for pods labelled %s", m.describe(), d.selector()).hasSize(1);
+                if (m.kind().equals("DaemonSet") && selected.get(0).startsWith("DaemonSet/")) {
+                    assertThat(d.requireSameNode()).as("%s waits for %s on its own node", m.describe(),
+                            selected.get(0)).isTrue();
+                }
+            }
+        }
+    }
+
+    /** The node-local start order, written out: each DaemonSet waits for these DaemonSets' pods on its node. */
+    @Test
+    void daemonSetsWaitForTheirNodesPods() {
+        List<Manifest> ms = render(REPO.resolve("charts/kits/openstack"), REPO.resolve("values/aio.yaml"));
+        Map<String, Map<String, Object>> dsLabels = new TreeMap<>();
+        for (Manifest m : ms) {
+            if (m.kind().equals("DaemonSet")) {
+                dsLabels.put(m.name(), PodTemplates.podLabels(PodTemplates.podSpecOwner(m.object(), m.kind())));
+            }
+        }
+        Map<String, Set<String>> waits = new TreeMap<>();
+        for (Manifest m : ms) {
+            if (!m.kind().equals("DaemonSet")) {
+                continue;
+            }
+            String json = PodTemplates.initEnv(PodTemplates.podSpecOwner(m.object(), m.kind())).get("DEPENDENCY_POD_JSON");
+            Set<String> targets = new TreeSet<>();
+            for (PodTemplates.PodDependency d : json == null ? List.<PodTemplates.PodDependency>of()
+                    : PodTemplates.podDependencies(json)) {
+                assertThat(d.requireSameNode()).as("%s: %s", m.name(), d.selector()).isTrue();
+                dsLabels.forEach((name, labels) -> {
+                    if (d.matches(labels)) {
+                        targets.add(name);
+                    }
+                });
+            }
+            waits.put(m.name(), targets);
+        }
+        assertThat(waits).isEqualTo(Map.of(
+                "openvswitch-db", Set.of(),
+                "openvswitch-vswitchd", Set.of("openvswitch-db"),
+                "libvirt", Set.of(),
+                "iscsid", Set.of(),
+                "neutron-ovs-agent", Set.of("openvswitch-vswitchd"),
+                "neutron-dhcp-agent", Set.of("openvswitch-vswitchd", "neutron-ovs-agent"),
+                "neutron-l3-agent", Set.of("openvswitch-vswitchd", "neutron-ovs-agent"),
+                "neutron-metadata-agent", Set.of("openvswitch-vswitchd", "neutron-ovs-agent"),
+                "nova-compute", Set.of("libvirt", "openvswitch-vswitchd", "neutron-ovs-agent")));
     }
 }

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * Who waits for whom in a render: every workload whose pods carry a kubernetes-entrypoint init container
  * ({@code DEPENDENCY_SERVICE}, {@code DEPENDENCY_JOBS}, {@code DEPENDENCY_DAEMONSET}) waits for the named Services,
- * Jobs and DaemonSets; a Service is ready when the workloads it selects are. Built from rendered objects only.
+ * Jobs and DaemonSets, and ({@code DEPENDENCY_POD_JSON}) for the workloads whose pod templates carry the labels
+ * (on its own node when requireSameNode); a Service is ready when the workloads it selects are. Built from rendered objects only.
  */
 public final class DependencyGraph {
     /** A node: kind and name (namespace is not part of kubernetes-entrypoint's names). */
@@ -93,6 +94,7 @@ public final class DependencyGraph {
             link(waiter, env.get("DEPENDENCY_SERVICE"), "Service", services);
             link(waiter, env.get("DEPENDENCY_JOBS"), "Job", jobs);
             link(waiter, env.get("DEPENDENCY_DAEMONSET"), "DaemonSet", daemonsets);
+            linkPods(waiter, env.get("DEPENDENCY_POD_JSON"), podTemplates);
         }
         for (Manifest m : manifests) {
             if (!m.kind().equals("Service") || m.name() == null) {
@@ -107,6 +109,32 @@ public final class DependencyGraph {
                 if (labels.entrySet().containsAll(selector.entrySet())) {
                     edges.add(new Edge(services.get(m.name()), e.getKey(), "served-by"));
                 }
+            }
+        }
+    }
+
+    /** DEPENDENCY_POD_JSON: the waiter waits for every workload whose pod template carries the labels. */
+    private void linkPods(Node waiter, String json, Map<Node, Map<String, Object>> podTemplates) {
+        if (json == null || json.isBlank()) {
+            return;
+        }
+        List<PodTemplates.PodDependency> deps;
+        try {
+            deps = PodTemplates.podDependencies(json);
+        } catch (IllegalArgumentException e) {
+            dangling.add(new Dangling(waiter, "Pod", "DEPENDENCY_POD_JSON " + e.getMessage()));
+            return;
+        }
+        for (PodTemplates.PodDependency d : deps) {
+            boolean found = false;
+            for (Map.Entry<Node, Map<String, Object>> e : podTemplates.entrySet()) {
+                if (!e.getKey().equals(waiter) && d.matches(PodTemplates.podLabels(e.getValue()))) {
+                    edges.add(new Edge(waiter, e.getKey(), "waits-for"));
+                    found = true;
+                }
+            }
+            if (!found) {
+                dangling.add(new Dangling(waiter, "Pod", d.selector()));
             }
         }
     }

@@ -24,6 +24,8 @@ final class CrossChecks {
     private final Set<String> present = new HashSet<>();
     /** kind + "/" + name regardless of namespace (kubernetes-entrypoint names carry no namespace). */
     private final Set<String> presentAnyNs = new HashSet<>();
+    /** The pod labels of every pod template of the set (DEPENDENCY_POD_JSON carries no namespace either). */
+    private final PodLabelIndex allPodLabels = new PodLabelIndex();
 
     private CrossChecks(List<Manifest> manifests, Set<String> external, Sink sink) {
         this.manifests = manifests;
@@ -53,6 +55,15 @@ final class CrossChecks {
             present.add(m.kind() + "/" + ns(m) + "/" + m.name());
             presentAnyNs.add(m.kind() + "/" + m.name());
         }
+        Map<String, PodLabelIndex> podLabelsByNs = new HashMap<>();
+        for (Manifest m : manifests) {
+            Map<String, Object> template = PodTemplates.podSpecOwner(m.object(), m.kind());
+            if (template != null) {
+                podLabelsByNs.computeIfAbsent(ns(m), k -> new PodLabelIndex()).add(PodTemplates.podLabels(template));
+                allPodLabels.add(PodTemplates.podLabels(template));
+            }
+        }
+        PodLabelIndex none = new PodLabelIndex();
         for (Manifest m : manifests) {
             Map<String, Object> template = PodTemplates.podSpecOwner(m.object(), m.kind());
             if (template == null) {
@@ -62,14 +73,6 @@ final class CrossChecks {
             references(m, ApiRules.map(template.get("spec")), base + "/spec");
             dependencies(m, ApiRules.map(template.get("spec")), base + "/spec");
         }
-        Map<String, PodLabelIndex> podLabelsByNs = new HashMap<>();
-        for (Manifest m : manifests) {
-            Map<String, Object> template = PodTemplates.podSpecOwner(m.object(), m.kind());
-            if (template != null) {
-                podLabelsByNs.computeIfAbsent(ns(m), k -> new PodLabelIndex()).add(PodTemplates.podLabels(template));
-            }
-        }
-        PodLabelIndex none = new PodLabelIndex();
         for (Manifest m : manifests) {
             if ("Service".equals(m.kind())) {
                 serviceSelects(m, podLabelsByNs.getOrDefault(ns(m), none));
@@ -203,6 +206,11 @@ final class CrossChecks {
             List<Object> env = ApiRules.list(ApiRules.map(inits.get(i)).get("env"));
             for (int j = 0; j < env.size(); j++) {
                 Map<String, Object> var = ApiRules.map(env.get(j));
+                if ("DEPENDENCY_POD_JSON".equals(var.get("name")) && var.get("value") instanceof String json
+                        && !json.isBlank()) {
+                    podDependencies(m, json, ptr + "/initContainers/" + i + "/env/" + j + "/value");
+                    continue;
+                }
                 String kind = switch (String.valueOf(var.get("name"))) {
                     case "DEPENDENCY_SERVICE" -> "Service";
                     case "DEPENDENCY_JOBS" -> "Job";
@@ -225,6 +233,26 @@ final class CrossChecks {
                                 "waits for " + kind + " '" + name + "', which is not in this set");
                     }
                 }
+            }
+        }
+    }
+
+    /** Each entry of a DEPENDENCY_POD_JSON must be readable and select the pods of some pod template of the set. */
+    private void podDependencies(Manifest m, String json, String ptr) {
+        List<PodTemplates.PodDependency> deps;
+        try {
+            deps = PodTemplates.podDependencies(json);
+        } catch (IllegalArgumentException e) {
+            sink.report(m, Check.DEPENDENCIES, ptr, "DEPENDENCY_POD_JSON " + e.getMessage()
+                    + "; kubernetes-entrypoint ignores a value it cannot read and waits for nothing");
+            return;
+        }
+        for (PodTemplates.PodDependency d : deps) {
+            Map<String, Object> selector = new java.util.LinkedHashMap<>(d.labels());
+            if (allPodLabels.candidates(selector).stream().noneMatch(d::matches)
+                    && !external.contains("Pod/" + d.selector())) {
+                sink.report(m, Check.DEPENDENCIES, ptr, "waits for pods labelled " + d.selector()
+                        + ", which no pod template of this set carries");
             }
         }
     }
