@@ -398,6 +398,7 @@ print(json.dumps({"apiVersion": "batch/v1", "kind": "Job",
     else fail "$cronjob: $secret went from keys '$before' to '$after', expected 0 1 to 0 1 2"; fi
   else
     fail "$cronjob did not complete: $(kubectl logs -n "$NS" "job/$cronjob-now" --tail 5 2>&1 | tr '\n' ' ')"
+    explain
   fi
   kubectl logs -n "$NS" "job/$cronjob-now" 2>/dev/null | grep '^keystone-keys' | indent
   kubectl delete job -n "$NS" "$cronjob-now" > /dev/null 2>&1
@@ -406,11 +407,18 @@ if enabled keystone; then
   check "keystone-api answers /healthcheck under Apache mod_wsgi" client sh -ec '
     test "$(curl -s -o /dev/null -w "%{http_code}" http://keystone-api:5000/healthcheck)" = 200
     curl -sI http://keystone-api:5000/v3 | grep -qi "^server: apache"'
+  EC2=$(os ec2 credentials create -f value -c access 2> "$RUN/ec2.err")
+  [[ -n "$EC2" ]] || fail "an EC2 credential to keep across the rotation: $(tail -2 "$RUN/ec2.err")"
   rotate keystone-fernet-rotate keystone-fernet-keys
   if [[ -n "$TOKEN" ]]; then
     check "a token issued before the fernet rotation still validates" client sh -ec "
       ADMIN=\$(openstack token issue -f value -c id)
       curl -sf -o /dev/null -H \"X-Auth-Token: \$ADMIN\" -H 'X-Subject-Token: $TOKEN' http://keystone-api:5000/v3/auth/tokens"
+  fi
+  rotate keystone-credential-rotate keystone-credential-keys
+  if [[ -n "$EC2" ]]; then
+    check "the EC2 credential made before the credential rotation still reads back" client sh -ec "
+      openstack ec2 credentials show $EC2 -f value -c secret | grep -q ."
   fi
 fi
 if enabled placement; then

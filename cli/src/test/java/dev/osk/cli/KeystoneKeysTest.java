@@ -177,7 +177,7 @@ class KeystoneKeysTest {
 
     @Test
     void everyKeyJobChangesKeysInAScratchFolderAndMayUpdateOnlyItsOwnSecret() {
-        List<Manifest> out = KollaImagesTest.render(KIT, List.of("values/aio.yaml"), "keystone.credential-rotate.enabled=true");
+        List<Manifest> out = CatalogueTest.render(KIT, CatalogueTest.REPO.resolve("values/aio.yaml"));
         String fernet = keystoneOption(out, "fernet_tokens", "key_repository");
         String credential = keystoneOption(out, "credential", "key_repository");
         Map<String, String> seen = new LinkedHashMap<>();
@@ -223,7 +223,7 @@ class KeystoneKeysTest {
 
     @Test
     void theCredentialRotationWaitsOnItsOwnReadOnlyMountOfTheSecret() {
-        List<Manifest> out = KollaImagesTest.render(KIT, List.of("values/aio.yaml"), "keystone.credential-rotate.enabled=true");
+        List<Manifest> out = CatalogueTest.render(KIT, CatalogueTest.REPO.resolve("values/aio.yaml"));
         Pod pod = pods(out).stream().filter(p -> p.object().equals("CronJob/keystone-credential-rotate"))
                 .findFirst().orElseThrow();
         Map<String, Object> c = pod.containers().get(pod.containers().size() - 1);
@@ -238,7 +238,7 @@ class KeystoneKeysTest {
 
     @Test
     void fernetKeysOutliveATokenAcrossTheRotationSchedule() {
-        List<Manifest> out = KollaImagesTest.render(KIT, List.of("values/aio.yaml"), "keystone.credential-rotate.enabled=true");
+        List<Manifest> out = CatalogueTest.render(KIT, CatalogueTest.REPO.resolve("values/aio.yaml"));
         // max_active_keys 3: a key is dropped two rotations after it became primary; every 12 h keeps a token
         // (1 h by default) readable for at least 12 h
         assertThat(keystoneOption(out, "fernet_tokens", "max_active_keys")).isEqualTo("3");
