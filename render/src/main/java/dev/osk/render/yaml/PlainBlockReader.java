@@ -70,6 +70,16 @@ final class PlainBlockReader {
         return Unsupported.INSTANCE;
     }
 
+    /** The key {@code raw} reads as (SnakeYAML's key for it); a key already in {@code out} is left to SnakeYAML. */
+    private String newKey(String raw, Map<String, Object> out) {
+        Object kv = scalar.apply(resolver.resolve(NodeId.scalar, raw, true), raw);
+        String key = kv == null ? "null" : share.apply(kv instanceof String str ? str : raw);
+        if (out.containsKey(key)) {
+            throw no();
+        }
+        return key;
+    }
+
     private List<Doc> documents() {
         int n = text.length();
         if (n == 0 || text.charAt(n - 1) != '\n') {
@@ -304,12 +314,7 @@ final class PlainBlockReader {
                 throw no();
             }
             String raw = text.substring(s, ke);
-            Tag kt = resolver.resolve(NodeId.scalar, raw, true);
-            Object kv = scalar.apply(kt, raw);
-            String key = kv == null ? "null" : share.apply(kv instanceof String str ? str : raw);
-            if (out.containsKey(key)) {
-                throw no();
-            }
+            String key = newKey(raw, out);
             int v = ke + 1;
             while (v < e && text.charAt(v) == ' ') {
                 v++;
@@ -503,11 +508,7 @@ final class PlainBlockReader {
                 throw no();
             }
             String raw = text.substring(i, k);
-            Object kv = scalar.apply(resolver.resolve(NodeId.scalar, raw, true), raw);
-            String key = kv == null ? "null" : share.apply(kv instanceof String str ? str : raw);
-            if (out.containsKey(key)) {
-                throw no();
-            }
+            String key = newKey(raw, out);
             int j = k + 1;
             while (j < e && text.charAt(j) == ' ') {
                 j++;

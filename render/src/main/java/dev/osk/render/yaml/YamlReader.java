@@ -335,25 +335,12 @@ public final class YamlReader {
             Tag tag = s.getTag();
             String v = s.getValue();
             try {
-                if (tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP)) {
-                    return settings.share(v);
-                }
-                if (tag.equals(Tag.NULL)) {
-                    return null;
-                }
-                if (tag.equals(Tag.BOOL)) {
-                    return bool(v);
-                }
-                if (tag.equals(Tag.INT)) {
-                    return integer(v);
-                }
-                if (tag.equals(Tag.FLOAT)) {
-                    return decimal(v);
-                }
+                return settings.value(tag, v);
             } catch (NumberFormatException e) {
                 throw new OskException(loc(s), "'" + v + "' is not a valid " + tag.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new OskException(loc(s), "unsupported tag " + tag.getValue());
             }
-            throw new OskException(loc(s), "unsupported tag " + tag.getValue());
         }
 
         private Location loc(Node n) {
