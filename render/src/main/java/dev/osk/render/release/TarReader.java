@@ -2,28 +2,36 @@ package dev.osk.render.release;
 
 import dev.osk.render.Location;
 import dev.osk.render.OskException;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipException;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Reads a ustar (or GNU tar) stream into memory, within limits: at most {@code maxEntries} entries and
- * {@code maxBytes} bytes of tar stream (headers, contents and padding), counted as they are read, so a small
- * compressed file that unpacks to gigabytes is stopped at the limit. It reports what each entry is (its type and
- * link target included) and leaves judging them to the caller; it refuses only what it cannot read.
+ * Reads a tar stream into memory, within limits: at most {@code maxEntries} entries and {@code maxBytes} bytes of
+ * tar stream (headers, contents and padding), counted as they are read, so a small compressed file that unpacks to
+ * gigabytes is stopped at the limit. Apache Commons Compress parses the headers, so what GNU tar, bsdtar, Go's
+ * archive/tar (helm package) and Python's tarfile write is read: ustar with its prefix field, pax extended headers
+ * and GNU long names, each folded into the entry it describes. It reports what each entry is (its type and link
+ * target included) and leaves judging them to the caller; it refuses only what it cannot read or hold: a header
+ * without ustar magic (pre-POSIX archives), a bad checksum, a truncated stream, names that are not UTF-8, and sparse
+ * files (whose stored bytes say nothing about the size they unpack to).
  */
 public final class TarReader {
-    /** One entry: its path as stored, its type flag ('0' file, '5' folder, '1' hard link, '2' symlink, ...). */
+    /** One entry: its path, its type flag ('0' file, '5' folder, '1' hard link, '2' symlink, ...). */
     public record Entry(String name, char type, String linkName, byte[] content) {
         public boolean isFile() {
             return type == '0' || type == '\0' || type == '7';
         }
     }
+
+    private static final int BLOCK = 512;
 
     private final String source;
     private final int maxEntries;
@@ -42,51 +50,72 @@ public final class TarReader {
 
     /** Every entry up to the end marker; the rest of the stream is read (within the limit) and ignored. */
     public List<Entry> read(InputStream in) throws IOException {
-        Bounded s = new Bounded(in);
+        Counted counted = new Counted(in);
+        Headers tar = new Headers(counted);
         List<Entry> entries = new ArrayList<>();
-        byte[] h = new byte[TarWriter.BLOCK];
         while (true) {
-            if (!s.block(h, entries.isEmpty())) {
-                if (entries.isEmpty()) {
-                    throw problem("empty archive");
-                }
-                throw problem("truncated archive (no end marker)");
+            TarArchiveEntry e;
+            try {
+                e = tar.getNextEntry();
+            } catch (OskException | ZipException | EOFException refusedOrCompression) {
+                throw refusedOrCompression;
+            } catch (IOException damaged) {
+                throw damaged(damaged, entries.size());
             }
-            if (zero(h)) {
+            if (e == null) {
                 break;
             }
             if (entries.size() == maxEntries) {
                 throw problem("more than " + maxEntries + " entries");
             }
-            checksum(h, entries.size());
-            String magic = new String(h, 257, 6, StandardCharsets.US_ASCII);
-            boolean posix = magic.equals("ustar\0");
-            if (!posix && !magic.equals("ustar ")) {
-                throw problem("not a ustar archive (entry " + (entries.size() + 1) + " has no ustar magic)");
+            String name = e.getName();
+            if (name.indexOf('\uFFFD') >= 0 || e.getLinkName().indexOf('\uFFFD') >= 0) {
+                throw problem("an entry name is not UTF-8");
             }
-            String name = text(h, 0, 100);
-            if (posix) {
-                String prefix = text(h, 345, 155);
-                if (!prefix.isEmpty()) {
-                    name = prefix + "/" + name;
-                }
+            if (e.isSparse()) {
+                throw problem("entry '" + name + "' is a sparse file; chart archives hold only plain files and"
+                        + " folders");
             }
-            char type = (char) (h[156] & 0xff);
-            long size = number(h, 124, 12, name);
-            if (size > maxBytes - s.count) {
+            if (e.getSize() > maxBytes - counted.count) {
                 throw tooBig();
             }
-            byte[] content = new byte[(int) size];
-            s.fully(content);
-            s.skip(TarWriter.padding(size));
-            entries.add(new Entry(name, type, text(h, 157, 100), content));
+            byte[] content = new byte[(int) e.getSize()];
+            try {
+                if (tar.readNBytes(content, 0, content.length) < content.length) {
+                    throw problem("truncated archive");
+                }
+            } catch (OskException | ZipException | EOFException refusedOrCompression) {
+                throw refusedOrCompression;
+            } catch (IOException damaged) {
+                throw damaged(damaged, entries.size());
+            }
+            entries.add(new Entry(name, (char) (e.getLinkFlag() & 0xff), e.getLinkName(), content));
+        }
+        if (!tar.sawEndMarker) {
+            throw problem(counted.count == 0 ? "empty archive"
+                    : counted.count < BLOCK ? "not a tar archive (shorter than one header)"
+                    : entries.isEmpty() ? "truncated archive" : "truncated archive (no end marker)");
+        }
+        if (entries.isEmpty()) {
+            throw problem("empty archive");
         }
         // read to the end so the compression layer checks its trailer, still within the limit
         byte[] sink = new byte[8192];
-        while (s.read(sink) >= 0) {
+        while (counted.read(sink) >= 0) {
             // discarded
         }
         return entries;
+    }
+
+    private OskException damaged(IOException e, int index) {
+        String detail = e.getMessage() == null ? "" : e.getMessage();
+        if (detail.startsWith("Truncated") || detail.startsWith("premature end")) {
+            return problem("truncated archive");
+        }
+        if (detail.startsWith("Error detected parsing the header")) {
+            return problem("not a tar archive (bad header at entry " + (index + 1) + ")");
+        }
+        return problem("damaged archive at entry " + (index + 1) + " (" + detail + ")");
     }
 
     private OskException problem(String detail) {
@@ -97,8 +126,48 @@ public final class TarReader {
         return problem("unpacks to more than " + (maxBytes >> 20) + " MiB; refusing to read further");
     }
 
-    private static boolean zero(byte[] h) {
-        for (byte b : h) {
+    /**
+     * The library's stream, watched where it reads a header: each header must carry ustar magic and a good
+     * checksum (the library would take a damaged one for the end of the archive or for a pre-POSIX header), and
+     * the end marker must be an all-zero block, not the stream simply stopping.
+     */
+    private final class Headers extends TarArchiveInputStream {
+        private boolean sawEndMarker;
+        private int headers;
+
+        Headers(InputStream in) {
+            super(in, StandardCharsets.UTF_8.name());
+        }
+
+        @Override
+        protected byte[] readRecord() throws IOException {
+            byte[] record = super.readRecord();
+            if (record == null || sawEndMarker || zero(record)) {
+                return record;
+            }
+            headers++;
+            String magic = new String(record, 257, 6, StandardCharsets.US_ASCII);
+            if (!magic.equals("ustar\0") && !magic.equals("ustar ")) {
+                throw problem("not a ustar archive (header " + headers + " has no ustar magic)");
+            }
+            if (!checksumOk(record)) {
+                throw problem("not a tar archive (bad header checksum at header " + headers + ")");
+            }
+            return record;
+        }
+
+        @Override
+        protected boolean isEOFRecord(byte[] record) {
+            boolean end = super.isEOFRecord(record);
+            if (end && record != null) {
+                sawEndMarker = true;
+            }
+            return end;
+        }
+    }
+
+    private static boolean zero(byte[] record) {
+        for (byte b : record) {
             if (b != 0) {
                 return false;
             }
@@ -106,12 +175,23 @@ public final class TarReader {
         return true;
     }
 
-    private void checksum(byte[] h, int index) {
-        long stored;
-        try {
-            stored = number(h, 148, 8, null);
-        } catch (OskException e) {
-            throw problem("not a tar archive (bad header checksum at entry " + (index + 1) + ")");
+    /** The stored checksum against the header's bytes summed (unsigned or signed, as old tars wrote it). */
+    private static boolean checksumOk(byte[] h) {
+        long stored = 0;
+        boolean any = false;
+        for (int i = 148; i < 156; i++) {
+            byte b = h[i];
+            if (b == 0 || (b == ' ' && any)) {
+                break;
+            }
+            if (b == ' ') {
+                continue;
+            }
+            if (b < '0' || b > '7') {
+                return false;
+            }
+            stored = stored * 8 + (b - '0');
+            any = true;
         }
         long unsigned = 0;
         long signed = 0;
@@ -120,100 +200,45 @@ public final class TarReader {
             unsigned += b & 0xff;
             signed += (byte) b;
         }
-        if (stored != unsigned && stored != signed) {
-            throw problem("not a tar archive (bad header checksum at entry " + (index + 1) + ")");
-        }
-    }
-
-    private long number(byte[] h, int off, int width, String entry) {
-        if ((h[off] & 0x80) != 0) {
-            throw entry == null ? problem("bad number") : tooBig();
-        }
-        long v = 0;
-        int i = off;
-        int end = off + width;
-        while (i < end && h[i] == ' ') {
-            i++;
-        }
-        boolean any = false;
-        for (; i < end; i++) {
-            byte b = h[i];
-            if (b == 0 || b == ' ') {
-                break;
-            }
-            if (b < '0' || b > '7') {
-                throw problem("bad number in the header" + (entry == null ? "" : " of '" + entry + "'"));
-            }
-            v = v * 8 + (b - '0');
-            any = true;
-            if (v > Long.MAX_VALUE / 16) {
-                throw tooBig();
-            }
-        }
-        if (!any && entry == null) {
-            throw problem("bad number");
-        }
-        return v;
-    }
-
-    private String text(byte[] h, int off, int width) {
-        int end = off;
-        while (end < off + width && h[end] != 0) {
-            end++;
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(h, off, end - off)).toString();
-        } catch (CharacterCodingException e) {
-            throw problem("an entry name is not UTF-8");
-        }
+        return any && (stored == unsigned || stored == signed);
     }
 
     /** The tar stream, counted against the byte limit. */
-    private final class Bounded {
-        private final InputStream in;
+    private final class Counted extends FilterInputStream {
         private long count;
 
-        Bounded(InputStream in) {
-            this.in = in;
+        Counted(InputStream in) {
+            super(in);
         }
 
-        /** Reads one block; false at a clean end of stream before it. */
-        boolean block(byte[] b, boolean first) throws IOException {
-            int n = in.readNBytes(b, 0, b.length);
-            add(n);
-            if (n == 0) {
-                return false;
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                add(1);
             }
-            if (n < b.length) {
-                throw problem(first ? "not a tar archive (shorter than one header)" : "truncated archive");
-            }
-            return true;
+            return b;
         }
 
-        void fully(byte[] b) throws IOException {
-            int n = in.readNBytes(b, 0, b.length);
-            add(n);
-            if (n < b.length) {
-                throw problem("truncated archive");
-            }
-        }
-
-        void skip(int n) throws IOException {
-            fully(new byte[n]);
-        }
-
-        int read(byte[] b) throws IOException {
-            int n = in.read(b);
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
             if (n > 0) {
                 add(n);
             }
             return n;
         }
 
-        private void add(int n) {
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(Math.min(n, 8192));
+            if (skipped > 0) {
+                add(skipped);
+            }
+            return skipped;
+        }
+
+        private void add(long n) {
             count += n;
             if (count > maxBytes) {
                 throw tooBig();

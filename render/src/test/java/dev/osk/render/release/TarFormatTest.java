@@ -96,7 +96,7 @@ class TarFormatTest {
         byte[] tar = new TarWriter(0).add("c/Chart.yaml", utf8("x")).toByteArray();
         tar[3] ^= 1;
         assertThatThrownBy(() -> read(tar)).isInstanceOf(OskException.class)
-                .hasMessage("t.tar: not a tar archive (bad header checksum at entry 1)");
+                .hasMessage("t.tar: not a tar archive (bad header checksum at header 1)");
     }
 
     @Test
