@@ -72,6 +72,55 @@ class ValuesRulesTest {
     }
 
     @Test
+    void setIndexChangesOneElementOfANestedChartsDefaultList() {
+        tree("", "", """
+                ports: [{name: http, port: 80}, {name: https, port: 443}, {name: admin, port: 9000}]
+                """);
+        assertThat(leaf(set("mid.leaf.ports[1].port=8443,mid.leaf.ports[2]=null")).get("ports")).isEqualTo(
+                java.util.Arrays.asList(map("name", "http", "port", 80L), map("name", "https", "port", 8443L), null));
+    }
+
+    @Test
+    void setIndexChangesOneElementOfAnOverlaysList() {
+        tree("", "", """
+                list: [a, b, c]
+                """);
+        fx.write("o.yaml", "mid: {leaf: {list: [x, y]}}\n");
+        assertThat(leaf(file("o.yaml"), set("mid.leaf.list[1]=z")).get("list")).isEqualTo(List.of("x", "z"));
+        assertThat(leaf(file("o.yaml"), set("mid.leaf.list[3]=w")).get("list"))
+                .isEqualTo(java.util.Arrays.asList("x", "y", null, "w"));
+    }
+
+    @Test
+    void laterSetIndexesPatchEarlierOnes() {
+        tree("", "", """
+                list: [a, b, c]
+                """);
+        assertThat(leaf(set("mid.leaf.list[0]=x"), set("mid.leaf.list[2]=z")).get("list"))
+                .isEqualTo(List.of("x", "b", "z"));
+    }
+
+    @Test
+    void setIndexOverAScalarOrNothingIsTheListItself() {
+        tree("", "", """
+                s: flat
+                """);
+        assertThat(leaf(set("mid.leaf.s[1]=x,mid.leaf.n[0]=y")))
+                .containsEntry("s", java.util.Arrays.asList(null, "x")).containsEntry("n", List.of("y"));
+    }
+
+    @Test
+    void setIndexNamesItsFlagAsTheOriginOfWhatItChanged() {
+        tree("", "", """
+                ports: [{name: http, port: 80}, {name: https, port: 443}]
+                """);
+        var values = fx.values("top", set("mid.leaf.ports[1].port=8443"));
+        assertThat(values.originOf("/mid/leaf/ports/1/port").toString()).contains("--set");
+        assertThat(values.originOf("/mid/leaf/ports/1/name").toString()).contains("values.yaml");
+        assertThat(values.originOf("/mid/leaf/ports/0/port").toString()).contains("values.yaml");
+    }
+
+    @Test
     void scalarsReplaceAndMayReplaceMaps() {
         tree("""
                 mid: {leaf: {s: top, m: flat, t: {now: map}}}

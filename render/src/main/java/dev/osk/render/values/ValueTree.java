@@ -3,6 +3,7 @@ package dev.osk.render.values;
 import dev.osk.render.Location;
 import dev.osk.render.yaml.JsonPointer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -54,6 +55,9 @@ public final class ValueTree {
             }
         } else if (v instanceof java.util.List<?> l) {
             for (int i = 0; i < l.size(); i++) {
+                if (l instanceof ListPatch p && !p.sets(i)) {
+                    continue;
+                }
                 attribute(l.get(i), JsonPointer.append(ptr, i), loc, out);
             }
         }
@@ -93,6 +97,18 @@ public final class ValueTree {
                 }
                 mergeInto(merged, targetOrigins, (Map<String, Object>) om, overOrigins, child);
                 target.put(e.getKey(), merged);
+            } else if (ov instanceof ListPatch p && bv instanceof List<?>) {
+                target.put(e.getKey(), p.onto(bv));
+                for (int i = 0; i < p.size(); i++) {
+                    if (p.sets(i)) {
+                        String item = JsonPointer.append(child, i);
+                        if (!(p.get(i) instanceof Map<?, ?> && ((List<?>) bv).size() > i
+                                && ((List<?>) bv).get(i) instanceof Map<?, ?>)) {
+                            clearSubtree(targetOrigins, item);
+                        }
+                        copySubtree(overOrigins, item, targetOrigins, item);
+                    }
+                }
             } else {
                 target.put(e.getKey(), ov);
                 clearSubtree(targetOrigins, child);
