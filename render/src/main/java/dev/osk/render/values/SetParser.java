@@ -66,6 +66,11 @@ public final class SetParser {
         }
         while (pos < expr.length()) {
             List<Object> path = key();
+            if (pos >= expr.length() && path.get(path.size() - 1) instanceof Integer) {
+                // as Helm: a last key ending in an index, with no value, names an (empty) list
+                put(root, path.subList(0, path.size() - 1), new ListPatch());
+                break;
+            }
             if (pos >= expr.length() || expr.charAt(pos) != '=') {
                 throw error("key '" + echo(describe(path)) + "' has no value (expected key=value)");
             }
@@ -77,9 +82,6 @@ public final class SetParser {
                     throw error("unexpected '" + expr.charAt(pos) + "' at position " + (pos + 1));
                 }
                 pos++;
-                if (pos >= expr.length()) {
-                    throw error("trailing comma");
-                }
             }
         }
         return root;
@@ -123,6 +125,8 @@ public final class SetParser {
                 afterIndex = true;
             } else if (c == '=' || c == ',') {
                 break;
+            } else if (c == ']') {
+                throw error("']' without '[' in key (write \\] for a ']' in a key name)");
             } else {
                 if (afterIndex) {
                     throw error("expected '.' or '[' after ']' in key");
@@ -302,17 +306,15 @@ public final class SetParser {
                 }
             } else {
                 int idx = (Integer) seg;
-                if (!(container instanceof List<?>)) {
+                if (!(container instanceof ListPatch)) {
                     throw error("'" + echo(describe(path.subList(0, i + 1))) + "' is used both as a list and a map");
                 }
-                List<Object> l = (List<Object>) container;
-                while (l.size() <= idx) {
-                    l.add(null);
-                }
+                ListPatch l = (ListPatch) container;
+                Object old = idx < l.size() ? l.get(idx) : null;
                 if (last) {
-                    l.set(idx, value);
+                    l.put(idx, value);
                 } else {
-                    l.set(idx, fresh(l.get(idx), next));
+                    l.put(idx, fresh(old, next));
                     container = l.get(idx);
                 }
             }
@@ -321,7 +323,7 @@ public final class SetParser {
 
     private static Object fresh(Object old, Object nextSeg) {
         if (nextSeg instanceof Integer) {
-            return old instanceof List<?> ? old : new ArrayList<>();
+            return old instanceof ListPatch ? old : new ListPatch();
         }
         return old instanceof Map<?, ?> ? old : new LinkedHashMap<String, Object>();
     }

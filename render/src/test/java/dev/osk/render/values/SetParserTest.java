@@ -258,7 +258,7 @@ class SetParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a", "=x", "a..b=x", ".a=x", "a.=x", "a[x]=1", "a[0=1", "a[-1]=1", "a=1,",
+    @ValueSource(strings = {"", "a", "=x", "a..b=x", ".a=x", "a.=x", "a[x]=1", "a[0=1", "a[-1]=1", "a=1,,", "a]=1", "]={}].",
         "a[0]b=1", "a,b=1"})
     void malformedExpressionsAreInvalidRequests(String expr) {
         assertThatThrownBy(() -> set(expr)).isInstanceOf(InvalidRequestException.class)
