@@ -187,7 +187,7 @@ class ValuesCliTest extends ChartsInTempDir {
         "--set|a..b=x",
         "--set|a[x]=1",
         "--set|a[0=1",
-        "--set|a=1,",
+        "--set|a=1,,b=2",
         "--set-string|a",
         "--set-json|a={",
         "--set-json|{\"a\":",
