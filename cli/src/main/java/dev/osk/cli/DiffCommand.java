@@ -134,6 +134,10 @@ final class DiffCommand implements Callable<Integer> {
         if (oldSide.kind() == SideKind.STDIN && newSide.kind() == SideKind.STDIN) {
             throw new InvalidRequestException("OLD and NEW cannot both be - (standard input)");
         }
+        if ((oldSide.kind() == SideKind.STDIN || newSide.kind() == SideKind.STDIN) && values.readsStdin()) {
+            throw new InvalidRequestException("- (standard input) is both a side and -f -: standard input can feed"
+                    + " only one of them");
+        }
         boolean sharedRenderFlags = !values.sources().isEmpty() || namespace != null || releaseName != null
                 || kubeVersion != null;
         if (sharedRenderFlags && oldSide.kind() != SideKind.CHART && newSide.kind() != SideKind.CHART) {

@@ -1,16 +1,23 @@
 package dev.osk.cli;
 
+import dev.osk.render.InvalidRequestException;
+import dev.osk.render.TextInput;
 import dev.osk.render.values.ValueSource;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** -f and the --set family, kept in the order they appear on the command line. */
+/**
+ * -f and the --set family, kept in the order they appear on the command line. {@code -f -} is read from standard
+ * input once, when the command first asks for its sources.
+ */
 public final class ValuesOptions {
     private final List<ValueSource> sources = new ArrayList<>();
+    private boolean stdinRead;
 
     @Option(names = {"-f", "--values"}, paramLabel = "FILE",
-            description = "Values file to merge on top of the chart's defaults (repeatable; later files win).")
+            description = "Values file to merge on top of the chart's defaults (repeatable; later files win;"
+                    + " - reads standard input).")
     void file(String f) {
         sources.add(new ValueSource(ValueSource.Kind.FILE, f));
     }
@@ -37,8 +44,32 @@ public final class ValuesOptions {
         sources.add(new ValueSource(ValueSource.Kind.SET_FILE, s));
     }
 
+    @Option(names = "--set-literal", paramLabel = "PATH=VALUE",
+            description = "Set one string value verbatim: everything after the first = (commas, backslashes,"
+                    + " braces and all).")
+    void setLiteral(String s) {
+        sources.add(new ValueSource(ValueSource.Kind.SET_LITERAL, s));
+    }
+
+    /** The layers in order, with {@code -f -} holding what standard input held (read on the first call). */
     public List<ValueSource> sources() {
+        if (readsStdin() && !stdinRead) {
+            if (sources.stream().filter(s -> s.kind() == ValueSource.Kind.FILE && s.argument().equals("-")).count()
+                    > 1) {
+                throw new InvalidRequestException("-f - given twice: standard input holds one values file");
+            }
+            String text = TextInput.read(Workspace.stdin(), ValueSource.STDIN, TextInput.MAX_YAML_BYTES,
+                    "standard input");
+            sources.replaceAll(s -> s.kind() == ValueSource.Kind.FILE && s.argument().equals("-")
+                    ? ValueSource.stdin(text) : s);
+            stdinRead = true;
+        }
         return sources;
+    }
+
+    /** Whether a -f - asks for standard input. */
+    boolean readsStdin() {
+        return sources.stream().anyMatch(s -> s.kind() == ValueSource.Kind.FILE && s.argument().equals("-"));
     }
 
     boolean hasFiles() {

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 public final class SetParser {
     /** How a value after {@code =} is read. */
     public enum Mode {
-        TYPED("--set"), STRING("--set-string"), JSON("--set-json"), FILE("--set-file");
+        TYPED("--set"), STRING("--set-string"), JSON("--set-json"), FILE("--set-file"),
+        /** One key=value: the key as --set reads it (without commas or escapes), the value verbatim. */
+        LITERAL("--set-literal");
 
         public final String flag;
 
@@ -94,7 +96,7 @@ public final class SetParser {
         boolean afterIndex = false;
         while (pos < expr.length()) {
             char c = expr.charAt(pos);
-            if (c == '\\' && pos + 1 < expr.length()) {
+            if (c == '\\' && pos + 1 < expr.length() && mode != Mode.LITERAL) {
                 cur.append(expr.charAt(pos + 1));
                 pos += 2;
             } else if (c == '.') {
@@ -123,7 +125,7 @@ public final class SetParser {
                 path.add(i);
                 pos = close + 1;
                 afterIndex = true;
-            } else if (c == '=' || c == ',') {
+            } else if (c == '=' || (c == ',' && mode != Mode.LITERAL)) {
                 break;
             } else if (c == ']') {
                 throw error("']' without '[' in key (write \\] for a ']' in a key name)");
@@ -153,6 +155,11 @@ public final class SetParser {
     }
 
     private Object value() {
+        if (mode == Mode.LITERAL) {
+            String rest = expr.substring(pos);
+            pos = expr.length();
+            return rest;
+        }
         if (mode == Mode.JSON) {
             int end = jsonEnd();
             String text = expr.substring(pos, end);

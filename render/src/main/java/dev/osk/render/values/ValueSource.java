@@ -11,17 +11,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One user-supplied layer of values, in command-line order: a {@code -f} file or a {@code --set*} flag.
+ * One user-supplied layer of values, in command-line order: a {@code -f} file or a {@code --set*} flag. A
+ * {@code -f -} layer carries the text its caller read from standard input ({@link #stdin}); the library reads no
+ * stream of its own.
  */
-public record ValueSource(Kind kind, String argument) {
+public record ValueSource(Kind kind, String argument, String text) {
+    /** How {@code -f -} is named in messages and in {@code --explain}. */
+    public static final String STDIN = "<stdin>";
+
     public enum Kind {
-        FILE("-f"), SET("--set"), SET_STRING("--set-string"), SET_JSON("--set-json"), SET_FILE("--set-file");
+        FILE("-f"), SET("--set"), SET_STRING("--set-string"), SET_JSON("--set-json"), SET_FILE("--set-file"),
+        SET_LITERAL("--set-literal");
 
         public final String flag;
 
         Kind(String flag) {
             this.flag = flag;
         }
+    }
+
+    public ValueSource(Kind kind, String argument) {
+        this(kind, argument, null);
+    }
+
+    /** {@code -f -}: a values file whose text was read from standard input. */
+    public static ValueSource stdin(String text) {
+        return new ValueSource(Kind.FILE, "-", text);
     }
 
     /** All layers merged in order, nulls kept as deletion markers. */
@@ -45,16 +60,23 @@ public record ValueSource(Kind kind, String argument) {
     ValueTree load(Path baseDir, java.util.function.Function<Path, String> display) {
         switch (kind) {
             case FILE: {
-                Path p = baseDir.resolve(argument);
-                String text;
+                String source;
+                String content;
                 if (argument.equals("-")) {
-                    throw new InvalidRequestException("-f -: reading values from standard input is not supported");
+                    if (text == null) {
+                        throw new InvalidRequestException("-f -: standard input was not read");
+                    }
+                    source = STDIN;
+                    content = text;
+                } else {
+                    Path p = baseDir.resolve(argument);
+                    if (TextInput.type(p) == TextInput.Type.MISSING) {
+                        throw new InvalidRequestException("-f " + argument + ": no such file");
+                    }
+                    source = display.apply(p);
+                    content = TextInput.read(p, source, TextInput.MAX_YAML_BYTES, "a values file");
                 }
-                if (TextInput.type(p) == TextInput.Type.MISSING) {
-                    throw new InvalidRequestException("-f " + argument + ": no such file");
-                }
-                text = TextInput.read(p, display.apply(p), TextInput.MAX_YAML_BYTES, "a values file");
-                YamlDocument doc = new YamlReader(YamlSchema.CORE).readOne(text, display.apply(p));
+                YamlDocument doc = new YamlReader(YamlSchema.CORE).readOne(content, source);
                 if (doc.value() == null) {
                     return ValueTree.empty();
                 }
@@ -71,6 +93,8 @@ public record ValueSource(Kind kind, String argument) {
                 return ValueTree.fromFlag(SetParser.parse(argument, SetParser.Mode.JSON, baseDir), label());
             case SET_FILE:
                 return ValueTree.fromFlag(SetParser.parse(argument, SetParser.Mode.FILE, baseDir), label());
+            case SET_LITERAL:
+                return ValueTree.fromFlag(SetParser.parse(argument, SetParser.Mode.LITERAL, baseDir), label());
             default:
                 throw new IllegalStateException(kind.toString());
         }
