@@ -110,6 +110,15 @@ final class Osk {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Runs osk exactly as given (render validates) in {@code dir}, with {@code stdin} as standard input. */
+    static Result withStdin(Path dir, String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(dir, new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
     /** Runs osk exactly as given (render validates), with {@code env} as the environment. */
     static Result exec(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
