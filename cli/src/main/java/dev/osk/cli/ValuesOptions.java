@@ -54,14 +54,12 @@ public final class ValuesOptions {
     /** The layers in order, with {@code -f -} holding what standard input held (read on the first call). */
     public List<ValueSource> sources() {
         if (readsStdin() && !stdinRead) {
-            if (sources.stream().filter(s -> s.kind() == ValueSource.Kind.FILE && s.argument().equals("-")).count()
-                    > 1) {
+            if (sources.stream().filter(ValueSource::isStdin).count() > 1) {
                 throw new InvalidRequestException("-f - given twice: standard input holds one values file");
             }
             String text = TextInput.read(Workspace.stdin(), ValueSource.STDIN, TextInput.MAX_YAML_BYTES,
                     "standard input");
-            sources.replaceAll(s -> s.kind() == ValueSource.Kind.FILE && s.argument().equals("-")
-                    ? ValueSource.stdin(text) : s);
+            sources.replaceAll(s -> s.isStdin() ? ValueSource.stdin(text) : s);
             stdinRead = true;
         }
         return sources;
@@ -69,7 +67,7 @@ public final class ValuesOptions {
 
     /** Whether a -f - asks for standard input. */
     boolean readsStdin() {
-        return sources.stream().anyMatch(s -> s.kind() == ValueSource.Kind.FILE && s.argument().equals("-"));
+        return sources.stream().anyMatch(ValueSource::isStdin);
     }
 
     boolean hasFiles() {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarUtils;
+import org.apache.commons.compress.utils.ArchiveUtils;
 
 /**
  * Reads a tar stream into memory, within limits: at most {@code maxEntries} entries and {@code maxBytes} bytes of
@@ -142,7 +144,7 @@ public final class TarReader {
         @Override
         protected byte[] readRecord() throws IOException {
             byte[] record = super.readRecord();
-            if (record == null || sawEndMarker || zero(record)) {
+            if (record == null || sawEndMarker || ArchiveUtils.isArrayZero(record, record.length)) {
                 return record;
             }
             headers++;
@@ -166,41 +168,13 @@ public final class TarReader {
         }
     }
 
-    private static boolean zero(byte[] record) {
-        for (byte b : record) {
-            if (b != 0) {
-                return false;
-            }
+    /** The library's checksum test (unsigned or signed sums, as old tars wrote them); a garbled field fails it. */
+    private static boolean checksumOk(byte[] header) {
+        try {
+            return TarUtils.verifyCheckSum(header);
+        } catch (IllegalArgumentException notOctal) {
+            return false;
         }
-        return true;
-    }
-
-    /** The stored checksum against the header's bytes summed (unsigned or signed, as old tars wrote it). */
-    private static boolean checksumOk(byte[] h) {
-        long stored = 0;
-        boolean any = false;
-        for (int i = 148; i < 156; i++) {
-            byte b = h[i];
-            if (b == 0 || (b == ' ' && any)) {
-                break;
-            }
-            if (b == ' ') {
-                continue;
-            }
-            if (b < '0' || b > '7') {
-                return false;
-            }
-            stored = stored * 8 + (b - '0');
-            any = true;
-        }
-        long unsigned = 0;
-        long signed = 0;
-        for (int i = 0; i < h.length; i++) {
-            int b = i >= 148 && i < 156 ? ' ' : h[i];
-            unsigned += b & 0xff;
-            signed += (byte) b;
-        }
-        return any && (stored == unsigned || stored == signed);
     }
 
     /** The tar stream, counted against the byte limit. */

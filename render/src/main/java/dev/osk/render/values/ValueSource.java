@@ -39,6 +39,11 @@ public record ValueSource(Kind kind, String argument, String text) {
         return new ValueSource(Kind.FILE, "-", text);
     }
 
+    /** Whether this is {@code -f -}, a values file on standard input. */
+    public boolean isStdin() {
+        return kind == Kind.FILE && argument.equals("-");
+    }
+
     /** All layers merged in order, nulls kept as deletion markers. */
     public static ValueTree merge(List<ValueSource> sources, Path baseDir, java.util.function.Function<Path, String> display) {
         ValueTree out = ValueTree.empty();
@@ -62,7 +67,7 @@ public record ValueSource(Kind kind, String argument, String text) {
             case FILE: {
                 String source;
                 String content;
-                if (argument.equals("-")) {
+                if (isStdin()) {
                     if (text == null) {
                         throw new InvalidRequestException("-f -: standard input was not read");
                     }

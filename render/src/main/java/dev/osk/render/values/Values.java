@@ -9,8 +9,9 @@ import java.util.Map;
  * Value trees are never modified once built; merges build new maps along the merged paths and share the rest.
  *
  * The one merge rule osk applies everywhere: maps deep-merge, lists and scalars replace, and {@code null}
- * deletes; a list {@code --set list[i]=...} builds changes only the elements it sets ({@link ListPatch}). While layers are being stacked a null is kept as a marker, so that it can still delete a default that
- * a lower layer (for example a nested chart's own values.yaml) adds later; {@link #withoutNulls(Object)} removes
+ * deletes; a list {@code --set list[i]=...} builds changes only the elements it sets ({@link ListPatch}). While
+ * layers are being stacked a null is kept as a marker, so that it can still delete a default that a lower layer
+ * (for example a nested chart's own values.yaml) adds later; {@link #withoutNulls(Object)} removes
  * the markers when a chart's values are final.
  */
 public final class Values {
