@@ -1,0 +1,50 @@
+package dev.osk.render.validate;
+
+import dev.osk.render.KubeVersion;
+import java.util.Map;
+import java.util.Set;
+
+/** batch: Job and CronJob. ValidateJobSpec, ValidateCronJobSpec in pkg/apis/batch/validation/validation.go. */
+final class BatchRules {
+    private BatchRules() {
+    }
+
+    static void job(Map<String, Object> obj, KubeVersion version, ApiRules.Sink sink) {
+        jobSpec(ApiRules.map(obj.get("spec")), "/spec", version, sink);
+    }
+
+    /** ValidateJobSpec: the pod template (restartPolicy OnFailure or Never). */
+    private static void jobSpec(Map<String, Object> spec, String ptr, KubeVersion version, ApiRules.Sink sink) {
+        if (spec.get("template") == null) {
+            sink.report(Check.SCHEMA, ptr + "/template", "required field is missing: template");
+            return;
+        }
+        Map<String, Object> template = ApiRules.map(spec.get("template"));
+        ObjectMetaRules.labels(ApiRules.map(template.get("metadata")).get("labels"), ptr + "/template/metadata/labels",
+                sink);
+        PodRules.podSpec(ApiRules.map(template.get("spec")), ptr + "/template/spec", "Job", Set.of(), version, sink);
+    }
+
+    /**
+     * ValidateCronJob: the name at most 52 characters (validateCronJobName... in ValidateCronJob), and
+     * ValidateCronJobSpec: schedule, concurrencyPolicy, the job template.
+     */
+    static void cronJob(Map<String, Object> obj, KubeVersion version, ApiRules.Sink sink) {
+        Object name = ApiRules.map(obj.get("metadata")).get("name");
+        if (name instanceof String n && n.length() > 52) {
+            sink.report(Check.API_RULES, "/metadata/name", "a CronJob name may be at most 52 characters (its Jobs add"
+                    + " 11), not " + n.length());
+        }
+        Map<String, Object> spec = ApiRules.map(obj.get("spec"));
+        if (spec.get("schedule") == null) {
+            sink.report(Check.SCHEMA, "/spec/schedule", "required field is missing: schedule");
+        }
+        sink.oneOf(spec.get("concurrencyPolicy"), "/spec/concurrencyPolicy", "Allow", "Forbid", "Replace");
+        if (spec.get("jobTemplate") == null) {
+            sink.report(Check.SCHEMA, "/spec/jobTemplate", "required field is missing: jobTemplate");
+            return;
+        }
+        jobSpec(ApiRules.map(ApiRules.map(spec.get("jobTemplate")).get("spec")), "/spec/jobTemplate/spec", version,
+                sink);
+    }
+}

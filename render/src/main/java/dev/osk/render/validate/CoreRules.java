@@ -1,0 +1,109 @@
+package dev.osk.render.validate;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Core (v1) kinds other than Pod: Service, PersistentVolumeClaim, ConfigMap and Secret. ValidateService,
+ * ValidatePersistentVolumeClaimSpec, ValidateConfigMap, ValidateSecret in pkg/apis/core/validation/validation.go.
+ */
+final class CoreRules {
+    private CoreRules() {
+    }
+
+    /** ValidateService: type, selector, ports (named when several), protocols, target ports. */
+    static void service(Map<String, Object> obj, ApiRules.Sink sink) {
+        Map<String, Object> spec = ApiRules.map(obj.get("spec"));
+        Object type = spec.get("type");
+        sink.oneOf(type, "/spec/type", "ClusterIP", "NodePort", "LoadBalancer", "ExternalName");
+        ObjectMetaRules.labels(spec.get("selector"), "/spec/selector", sink);
+        boolean headless = "None".equals(spec.get("clusterIP"));
+        boolean external = "ExternalName".equals(type);
+        if (!(spec.get("ports") instanceof List<?> ports) || ports.isEmpty()) {
+            if (!headless && !external && !(spec.get("ports") != null && !(spec.get("ports") instanceof List<?>))) {
+                sink.report(Check.API_RULES, "/spec/ports", "a Service needs at least one port");
+            }
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < ports.size(); i++) {
+            Map<String, Object> p = ApiRules.map(ports.get(i));
+            String pp = "/spec/ports/" + i;
+            if (p.get("port") == null) {
+                sink.report(Check.SCHEMA, pp + "/port", "required field is missing: port");
+            } else {
+                PodRules.port(p.get("port"), pp + "/port", 1, sink);
+            }
+            sink.oneOf(p.get("protocol"), pp + "/protocol", "TCP", "UDP", "SCTP");
+            Object target = p.get("targetPort");
+            if (target instanceof Long) {
+                PodRules.port(target, pp + "/targetPort", 1, sink);
+            } else if (target instanceof String t) {
+                Names.ianaPortName(t, pp + "/targetPort", sink);
+            }
+            Object n = p.get("name");
+            if (n instanceof String name) {
+                Names.label(name, pp + "/name", "port name", sink);
+                if (!names.add(name)) {
+                    sink.report(Check.API_RULES, pp + "/name", "duplicate port name '" + name + "'");
+                }
+            } else if (ports.size() > 1) {
+                sink.report(Check.API_RULES, pp + "/name", "a Service with several ports must name each one");
+            }
+        }
+    }
+
+    /** ValidatePersistentVolumeClaimSpec: access modes, a storage request (unless it comes from a data source). */
+    static void pvcSpec(Map<String, Object> spec, String ptr, ApiRules.Sink sink) {
+        if (!(spec.get("accessModes") instanceof List<?> modes) || modes.isEmpty()) {
+            sink.report(Check.API_RULES, ptr + "/accessModes", "at least one access mode is required");
+        } else {
+            for (int i = 0; i < modes.size(); i++) {
+                sink.oneOf(modes.get(i), ptr + "/accessModes/" + i, "ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany",
+                        "ReadWriteOncePod");
+            }
+        }
+        if (ApiRules.map(ApiRules.map(spec.get("resources")).get("requests")).get("storage") == null
+                && spec.get("dataSource") == null && spec.get("dataSourceRef") == null) {
+            sink.report(Check.API_RULES, ptr + "/resources/requests/storage", "required field is missing: storage");
+        }
+    }
+
+    /** ValidateConfigMap: keys (IsConfigMapKey). */
+    static void configMap(Map<String, Object> obj, ApiRules.Sink sink) {
+        configKeys(obj, "data", false, sink);
+    }
+
+    /** ValidateSecret: keys (IsConfigMapKey) of data and stringData, data base64. */
+    static void secret(Map<String, Object> obj, ApiRules.Sink sink) {
+        configKeys(obj, "data", true, sink);
+        configKeys(obj, "stringData", false, sink);
+    }
+
+    private static void configKeys(Map<String, Object> obj, String field, boolean base64, ApiRules.Sink sink) {
+        if (!(obj.get(field) instanceof Map<?, ?> data)) {
+            return;
+        }
+        for (Map.Entry<?, ?> e : data.entrySet()) {
+            String k = String.valueOf(e.getKey());
+            String p = "/" + field + "/" + Names.pointerToken(k);
+            if (k.length() > 253 || !Names.CONFIG_KEY.matcher(k).matches()) {
+                sink.report(Check.API_RULES, p, "key '" + k + "' must be letters, digits, '-', '_' and '.'");
+            }
+            if (base64 && e.getValue() instanceof String v && !isBase64(v)) {
+                sink.report(Check.SCHEMA, p, "data values must be base64 (use stringData for plain text)");
+            }
+        }
+    }
+
+    private static boolean isBase64(String v) {
+        try {
+            java.util.Base64.getDecoder().decode(v);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.osk.render.validate;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * metadata of every object: name (its format depends on the kind), namespace, labels and annotations.
+ * ValidateObjectMeta and friends in staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go, label
+ * checks in staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/validation/validation.go.
+ */
+final class ObjectMetaRules {
+    private static final Set<String> RBAC_KINDS = Set.of("Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding");
+
+    private ObjectMetaRules() {
+    }
+
+    /** ValidateObjectMeta (apimachinery api/validation/objectmeta.go). */
+    static void metadata(Map<String, Object> obj, String kind, ApiRules.Sink sink) {
+        Map<String, Object> md = ApiRules.map(obj.get("metadata"));
+        Object name = md.get("name");
+        if (name == null || "".equals(name)) {
+            if (md.get("generateName") == null) {
+                sink.report(Check.SCHEMA, "/metadata/name", "required field is missing: name or generateName");
+            }
+        } else if (name instanceof String n) {
+            objectName(n, kind, "/metadata/name", sink);
+        }
+        if (md.get("namespace") instanceof String ns) {
+            Names.label(ns, "/metadata/namespace", "namespace", sink);
+        }
+        labels(md.get("labels"), "/metadata/labels", sink);
+        annotations(md.get("annotations"), "/metadata/annotations", sink);
+    }
+
+    /**
+     * The name validator each kind registers: ValidateRBACName (pkg/apis/rbac/validation, path segment names),
+     * ValidateServiceName (DNS-1035 label), ValidateNamespaceName (DNS-1123 label), NameIsDNSSubdomain for the
+     * rest (pkg/apis/core/validation/validation.go).
+     */
+    private static void objectName(String n, String kind, String ptr, ApiRules.Sink sink) {
+        if (RBAC_KINDS.contains(kind)) {
+            if (n.equals(".") || n.equals("..") || n.contains("/") || n.contains("%")) {
+                sink.report(Check.API_RULES, ptr, "name '" + n + "' may not be '.', '..' or contain '/' or '%'");
+            }
+        } else if (kind.equals("Service")) {
+            if (n.length() > 63 || !Names.DNS1035_LABEL.matcher(n).matches()) {
+                sink.report(Check.API_RULES, ptr, "name '" + n + "' must be a DNS-1035 label (lower-case letters,"
+                        + " digits and '-', starting with a letter, at most 63 characters)");
+            }
+        } else if (kind.equals("Namespace")) {
+            Names.label(n, ptr, "name", sink);
+        } else if (n.length() > 253 || !Names.DNS1123_SUBDOMAIN.matcher(n).matches()) {
+            sink.report(Check.API_RULES, ptr, "name '" + n + "' must be a DNS-1123 subdomain (lower-case letters,"
+                    + " digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters)");
+        }
+    }
+
+    /** ValidateLabels (apimachinery apis/meta/v1/validation): qualified-name keys, label values. */
+    static void labels(Object raw, String ptr, ApiRules.Sink sink) {
+        if (!(raw instanceof Map<?, ?> m)) {
+            return;
+        }
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            String p = ptr + "/" + Names.pointerToken(key);
+            qualifiedKey(key, p, "label key", sink);
+            if (e.getValue() instanceof String v && (v.length() > 63 || !Names.LABEL_VALUE.matcher(v).matches())) {
+                sink.report(Check.API_RULES, p, "label value '" + v + "' must be at most 63 characters of letters,"
+                        + " digits, '-', '_' and '.', starting and ending with a letter or digit");
+            }
+        }
+    }
+
+    /** ValidateAnnotations (apimachinery api/validation/objectmeta.go): qualified-name keys, 256 KiB in all. */
+    static void annotations(Object raw, String ptr, ApiRules.Sink sink) {
+        if (!(raw instanceof Map<?, ?> m)) {
+            return;
+        }
+        long size = 0;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            qualifiedKey(key, ptr + "/" + Names.pointerToken(key), "annotation key", sink);
+            size += key.length() + String.valueOf(e.getValue()).length();
+        }
+        if (size > 256 * 1024) {
+            sink.report(Check.API_RULES, ptr, "annotations total " + size + " bytes, more than the 262144 allowed");
+        }
+    }
+
+    /** IsQualifiedName (apimachinery util/validation): optional DNS-1123 subdomain prefix, then a name part. */
+    private static void qualifiedKey(String key, String ptr, String what, ApiRules.Sink sink) {
+        String name = key;
+        int slash = key.indexOf('/');
+        if (slash >= 0) {
+            String prefix = key.substring(0, slash);
+            name = key.substring(slash + 1);
+            if (prefix.isEmpty() || prefix.length() > 253 || !Names.DNS1123_SUBDOMAIN.matcher(prefix).matches()) {
+                sink.report(Check.API_RULES, ptr, what + " '" + key + "': prefix must be a DNS-1123 subdomain");
+                return;
+            }
+        }
+        if (name.isEmpty() || name.length() > 63 || !Names.QUALIFIED_NAME.matcher(name).matches()) {
+            sink.report(Check.API_RULES, ptr, what + " '" + key + "': name part must be at most 63 characters of"
+                    + " letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.osk.render.validate;
+
+import java.util.Map;
+
+/** policy: PodDisruptionBudget. ValidatePodDisruptionBudgetSpec in pkg/apis/policy/validation/validation.go. */
+final class PolicyRules {
+    private PolicyRules() {
+    }
+
+    /** ValidatePodDisruptionBudgetSpec: minAvailable and maxUnavailable exclude each other; the selector. */
+    static void pdb(Map<String, Object> obj, ApiRules.Sink sink) {
+        Map<String, Object> spec = ApiRules.map(obj.get("spec"));
+        if (spec.get("minAvailable") != null && spec.get("maxUnavailable") != null) {
+            sink.report(Check.API_RULES, "/spec/maxUnavailable", "minAvailable and maxUnavailable cannot both be set");
+        }
+        ObjectMetaRules.labels(ApiRules.map(spec.get("selector")).get("matchLabels"), "/spec/selector/matchLabels",
+                sink);
+    }
+}
