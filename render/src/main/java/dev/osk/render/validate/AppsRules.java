@@ -28,10 +28,9 @@ final class AppsRules {
         }
         switch (kind) {
             case "Deployment" -> deployment(spec, sink);
-            case "DaemonSet" -> daemonSet(spec, sink);
+            case "DaemonSet" -> daemonSet(spec, version, sink);
             case "StatefulSet" -> statefulSet(spec, sink);
-            default -> {
-            }
+            default -> IntOrPercent.nonNegative(spec.get("minReadySeconds"), "/spec/minReadySeconds", sink);
         }
         Set<String> claims = new HashSet<>();
         for (Object vct : ApiRules.list(spec.get("volumeClaimTemplates"))) {
@@ -76,21 +75,109 @@ final class AppsRules {
         return true;
     }
 
-    /** ValidateDeploymentSpec, ValidateDeploymentStrategy. */
+    /**
+     * ValidateDeploymentSpec: minReadySeconds and revisionHistoryLimit not negative, progressDeadlineSeconds (600
+     * when omitted, SetDefaults_Deployment in pkg/apis/apps/v1/defaults.go) greater than minReadySeconds; and
+     * ValidateDeploymentStrategy.
+     */
     private static void deployment(Map<String, Object> spec, ApiRules.Sink sink) {
-        sink.oneOf(ApiRules.map(spec.get("strategy")).get("type"), "/spec/strategy/type", "Recreate", "RollingUpdate");
+        IntOrPercent.nonNegative(spec.get("minReadySeconds"), "/spec/minReadySeconds", sink);
+        IntOrPercent.nonNegative(spec.get("revisionHistoryLimit"), "/spec/revisionHistoryLimit", sink);
+        Object deadline = spec.containsKey("progressDeadlineSeconds") ? spec.get("progressDeadlineSeconds") : 600L;
+        if (deadline instanceof Long d && d < 0) {
+            IntOrPercent.nonNegative(d, "/spec/progressDeadlineSeconds", sink);
+        } else if (deadline instanceof Long d && spec.get("minReadySeconds") instanceof Long min && min >= 0
+                && d <= min) {
+            sink.report(Check.API_RULES, "/spec/progressDeadlineSeconds", "progressDeadlineSeconds " + d
+                    + (spec.containsKey("progressDeadlineSeconds") ? "" : " (the default)")
+                    + " must be greater than minReadySeconds " + min);
+        }
+        Map<String, Object> strategy = ApiRules.map(spec.get("strategy"));
+        Object type = strategy.get("type");
+        sink.oneOf(type, "/spec/strategy/type", "Recreate", "RollingUpdate");
+        if ("Recreate".equals(type)) {
+            if (strategy.get("rollingUpdate") != null) {
+                sink.report(Check.API_RULES, "/spec/strategy/rollingUpdate",
+                        "rollingUpdate may not be specified when strategy type is 'Recreate'");
+            }
+        } else if (type == null || "RollingUpdate".equals(type)) {
+            rollingUpdateDeployment(ApiRules.map(strategy.get("rollingUpdate")), sink);
+        }
     }
 
-    /** ValidateDaemonSetSpec, ValidateDaemonSetUpdateStrategy. */
-    private static void daemonSet(Map<String, Object> spec, ApiRules.Sink sink) {
-        sink.oneOf(ApiRules.map(spec.get("updateStrategy")).get("type"), "/spec/updateStrategy/type",
-                "RollingUpdate", "OnDelete");
+    /**
+     * ValidateRollingUpdateDeployment: maxUnavailable and maxSurge (each 25% when omitted) are non-negative
+     * integers or percents, not both zero, and maxUnavailable is at most 100%.
+     */
+    private static void rollingUpdateDeployment(Map<String, Object> ru, ApiRules.Sink sink) {
+        String ptr = "/spec/strategy/rollingUpdate";
+        Object unavailable = ru.containsKey("maxUnavailable") ? ru.get("maxUnavailable") : "25%";
+        Object surge = ru.containsKey("maxSurge") ? ru.get("maxSurge") : "25%";
+        boolean okUnavailable = IntOrPercent.check(unavailable, ptr + "/maxUnavailable", true, sink);
+        boolean okSurge = IntOrPercent.check(surge, ptr + "/maxSurge", false, sink);
+        if (okUnavailable && okSurge && IntOrPercent.isZero(unavailable) && IntOrPercent.isZero(surge)) {
+            sink.report(Check.API_RULES, ptr + "/maxUnavailable", "maxUnavailable may not be 0 when maxSurge is 0");
+        }
     }
 
-    /** ValidateStatefulSetSpec; the claim templates as ValidatePersistentVolumeClaimSpec (core validation). */
+    /** ValidateDaemonSetSpec: minReadySeconds, revisionHistoryLimit; ValidateDaemonSetUpdateStrategy. */
+    private static void daemonSet(Map<String, Object> spec, KubeVersion version, ApiRules.Sink sink) {
+        IntOrPercent.nonNegative(spec.get("minReadySeconds"), "/spec/minReadySeconds", sink);
+        IntOrPercent.nonNegative(spec.get("revisionHistoryLimit"), "/spec/revisionHistoryLimit", sink);
+        Map<String, Object> strategy = ApiRules.map(spec.get("updateStrategy"));
+        Object type = strategy.get("type");
+        sink.oneOf(type, "/spec/updateStrategy/type", "RollingUpdate", "OnDelete");
+        if (type == null || "RollingUpdate".equals(type)) {
+            rollingUpdateDaemonSet(ApiRules.map(strategy.get("rollingUpdate")), version, sink);
+        }
+    }
+
+    /**
+     * ValidateRollingUpdateDaemonSet. maxUnavailable defaults to 1 and maxSurge to 0 (SetDefaults_DaemonSet).
+     * Before 1.22 (DaemonSetUpdateSurge off by default; the server drops maxSurge) maxUnavailable "cannot be 0";
+     * from 1.22 on both are checked, each at most 100%, and exactly one of them must be non-zero.
+     */
+    private static void rollingUpdateDaemonSet(Map<String, Object> ru, KubeVersion version, ApiRules.Sink sink) {
+        String ptr = "/spec/updateStrategy/rollingUpdate";
+        Object unavailable = ru.containsKey("maxUnavailable") ? ru.get("maxUnavailable") : 1L;
+        boolean okUnavailable = IntOrPercent.check(unavailable, ptr + "/maxUnavailable", true, sink);
+        if (!version.atLeast(new KubeVersion(1, 22))) {
+            if (okUnavailable && IntOrPercent.isZero(unavailable)) {
+                sink.report(Check.API_RULES, ptr + "/maxUnavailable", "maxUnavailable cannot be 0");
+            }
+            return;
+        }
+        Object surge = ru.containsKey("maxSurge") ? ru.get("maxSurge") : 0L;
+        boolean okSurge = IntOrPercent.check(surge, ptr + "/maxSurge", true, sink);
+        if (!okUnavailable || !okSurge) {
+            return;
+        }
+        boolean hasUnavailable = !IntOrPercent.isZero(unavailable);
+        boolean hasSurge = !IntOrPercent.isZero(surge);
+        if (hasUnavailable && hasSurge) {
+            sink.report(Check.API_RULES, ptr + "/maxSurge", "maxSurge may not be set when maxUnavailable is non-zero"
+                    + " (set maxUnavailable to 0 to surge)");
+        } else if (!hasUnavailable && !hasSurge) {
+            sink.report(Check.API_RULES, ptr + "/maxUnavailable", "maxUnavailable cannot be 0 when maxSurge is 0");
+        }
+    }
+
+    /**
+     * ValidateStatefulSetSpec: updateStrategy (rollingUpdate only with type RollingUpdate, its partition not
+     * negative) and podManagementPolicy; the claim templates as ValidatePersistentVolumeClaimSpec (core
+     * validation).
+     */
     private static void statefulSet(Map<String, Object> spec, ApiRules.Sink sink) {
-        sink.oneOf(ApiRules.map(spec.get("updateStrategy")).get("type"), "/spec/updateStrategy/type",
-                "RollingUpdate", "OnDelete");
+        Map<String, Object> strategy = ApiRules.map(spec.get("updateStrategy"));
+        Object type = strategy.get("type");
+        sink.oneOf(type, "/spec/updateStrategy/type", "RollingUpdate", "OnDelete");
+        if ("OnDelete".equals(type) && strategy.get("rollingUpdate") != null) {
+            sink.report(Check.API_RULES, "/spec/updateStrategy/rollingUpdate",
+                    "rollingUpdate is only allowed for updateStrategy 'RollingUpdate'");
+        } else if (type == null || "RollingUpdate".equals(type)) {
+            IntOrPercent.nonNegative(ApiRules.map(strategy.get("rollingUpdate")).get("partition"),
+                    "/spec/updateStrategy/rollingUpdate/partition", sink);
+        }
         sink.oneOf(spec.get("podManagementPolicy"), "/spec/podManagementPolicy", "OrderedReady", "Parallel");
         if (spec.get("volumeClaimTemplates") instanceof List<?> vcts) {
             for (int i = 0; i < vcts.size(); i++) {

@@ -13,8 +13,18 @@ final class BatchRules {
         jobSpec(ApiRules.map(obj.get("spec")), "/spec", version, sink);
     }
 
-    /** ValidateJobSpec: the pod template (restartPolicy OnFailure or Never). */
+    /**
+     * validateJobSpec: parallelism, completions, activeDeadlineSeconds, backoffLimit not negative;
+     * ttlSecondsAfterFinished not negative from 1.21 (before, TTLAfterFinished is off by default and the
+     * server drops the field); the pod template (restartPolicy OnFailure or Never).
+     */
     private static void jobSpec(Map<String, Object> spec, String ptr, KubeVersion version, ApiRules.Sink sink) {
+        for (String field : new String[] {"parallelism", "completions", "activeDeadlineSeconds", "backoffLimit"}) {
+            IntOrPercent.nonNegative(spec.get(field), ptr + "/" + field, sink);
+        }
+        if (version.atLeast(new KubeVersion(1, 21))) {
+            IntOrPercent.nonNegative(spec.get("ttlSecondsAfterFinished"), ptr + "/ttlSecondsAfterFinished", sink);
+        }
         if (spec.get("template") == null) {
             sink.report(Check.SCHEMA, ptr + "/template", "required field is missing: template");
             return;
@@ -27,7 +37,8 @@ final class BatchRules {
 
     /**
      * ValidateCronJob: the name at most 52 characters (validateCronJobName... in ValidateCronJob), and
-     * ValidateCronJobSpec: schedule, concurrencyPolicy, the job template.
+     * ValidateCronJobSpec: schedule (validateScheduleFormat, see CronSchedule), startingDeadlineSeconds,
+     * concurrencyPolicy, successfulJobsHistoryLimit and failedJobsHistoryLimit not negative, the job template.
      */
     static void cronJob(Map<String, Object> obj, KubeVersion version, ApiRules.Sink sink) {
         Object name = ApiRules.map(obj.get("metadata")).get("name");
@@ -38,6 +49,13 @@ final class BatchRules {
         Map<String, Object> spec = ApiRules.map(obj.get("spec"));
         if (spec.get("schedule") == null) {
             sink.report(Check.SCHEMA, "/spec/schedule", "required field is missing: schedule");
+        } else if (spec.get("schedule") instanceof String schedule) {
+            CronSchedule.error(schedule).ifPresent(e -> sink.report(Check.API_RULES, "/spec/schedule",
+                    "schedule '" + schedule + "' is not a valid cron schedule: " + e));
+        }
+        for (String field : new String[] {"startingDeadlineSeconds", "successfulJobsHistoryLimit",
+                "failedJobsHistoryLimit"}) {
+            IntOrPercent.nonNegative(spec.get(field), "/spec/" + field, sink);
         }
         sink.oneOf(spec.get("concurrencyPolicy"), "/spec/concurrencyPolicy", "Allow", "Forbid", "Replace");
         if (spec.get("jobTemplate") == null) {

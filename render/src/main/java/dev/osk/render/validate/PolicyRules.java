@@ -7,11 +7,20 @@ final class PolicyRules {
     private PolicyRules() {
     }
 
-    /** ValidatePodDisruptionBudgetSpec: minAvailable and maxUnavailable exclude each other; the selector. */
+    /**
+     * ValidatePodDisruptionBudgetSpec: minAvailable and maxUnavailable exclude each other, each is a
+     * non-negative integer or a percent of at most 100% (ValidatePositiveIntOrPercent,
+     * IsNotMoreThan100Percent); the selector.
+     */
     static void pdb(Map<String, Object> obj, ApiRules.Sink sink) {
         Map<String, Object> spec = ApiRules.map(obj.get("spec"));
         if (spec.get("minAvailable") != null && spec.get("maxUnavailable") != null) {
             sink.report(Check.API_RULES, "/spec/maxUnavailable", "minAvailable and maxUnavailable cannot both be set");
+        }
+        for (String field : new String[] {"minAvailable", "maxUnavailable"}) {
+            if (spec.get(field) != null) {
+                IntOrPercent.check(spec.get(field), "/spec/" + field, true, sink);
+            }
         }
         ObjectMetaRules.labels(ApiRules.map(spec.get("selector")).get("matchLabels"), "/spec/selector/matchLabels",
                 sink);

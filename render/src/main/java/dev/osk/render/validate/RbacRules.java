@@ -4,54 +4,134 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * rbac.authorization.k8s.io: Role, ClusterRole, RoleBinding, ClusterRoleBinding. ValidatePolicyRule,
- * ValidateRoleBinding, ValidateClusterRoleBinding, ValidateRoleBindingSubject in
- * pkg/apis/rbac/validation/validation.go.
+ * rbac.authorization.k8s.io: Role, ClusterRole, RoleBinding, ClusterRoleBinding. validatePolicyRule,
+ * ValidateRoleBinding, ValidateClusterRoleBinding, validateRoleBindingSubject in
+ * pkg/apis/rbac/validation/validation.go; the defaults they see from pkg/apis/rbac/v1/defaults.go.
  */
 final class RbacRules {
+    static final String GROUP = "rbac.authorization.k8s.io";
+
     private RbacRules() {
     }
 
-    /** ValidateRoleBinding, ValidateClusterRoleBinding: the roleRef and the subjects. */
+    /**
+     * ValidateRoleBinding, ValidateClusterRoleBinding: roleRef.apiGroup (rbac.authorization.k8s.io when omitted,
+     * SetDefaults_RoleBinding), roleRef.kind (only ClusterRole for a ClusterRoleBinding), roleRef.name (required,
+     * a path segment name); each subject.
+     */
     static void binding(Map<String, Object> obj, String kind, ApiRules.Sink sink) {
         Map<String, Object> ref = ApiRules.map(obj.get("roleRef"));
         if (obj.get("roleRef") == null) {
             sink.report(Check.SCHEMA, "/roleRef", "required field is missing: roleRef");
         } else {
-            if (ref.get("name") == null) {
-                sink.report(Check.SCHEMA, "/roleRef/name", "required field is missing: name");
+            Object group = ref.get("apiGroup");
+            if (group != null && !"".equals(group)) {
+                sink.oneOf(group, "/roleRef/apiGroup", GROUP);
             }
             if (kind.equals("ClusterRoleBinding")) {
                 sink.oneOf(ref.get("kind"), "/roleRef/kind", "ClusterRole");
             } else {
                 sink.oneOf(ref.get("kind"), "/roleRef/kind", "Role", "ClusterRole");
             }
+            if (ref.get("name") == null) {
+                sink.report(Check.SCHEMA, "/roleRef/name", "required field is missing: name");
+            } else if ("".equals(ref.get("name"))) {
+                sink.report(Check.API_RULES, "/roleRef/name", "roleRef name must not be empty");
+            } else if (ref.get("name") instanceof String n) {
+                pathSegmentName(n, "/roleRef/name", "role name", sink);
+            }
         }
         if (obj.get("subjects") instanceof List<?> subjects) {
             for (int i = 0; i < subjects.size(); i++) {
-                Map<String, Object> s = ApiRules.map(subjects.get(i));
-                String p = "/subjects/" + i;
-                if (s.get("kind") == null) {
-                    sink.report(Check.SCHEMA, p + "/kind", "required field is missing: kind");
-                } else {
-                    sink.oneOf(s.get("kind"), p + "/kind", "User", "Group", "ServiceAccount");
-                }
-                if (s.get("name") == null) {
-                    sink.report(Check.SCHEMA, p + "/name", "required field is missing: name");
-                }
+                subject(ApiRules.map(subjects.get(i)), "/subjects/" + i, kind.equals("RoleBinding"), sink);
             }
         }
     }
 
-    /** ValidateRole, ValidateClusterRole: each rule through ValidatePolicyRule. */
-    static void role(Map<String, Object> obj, String kind, ApiRules.Sink sink) {
-        if (obj.get("rules") instanceof List<?> rules) {
-            for (int i = 0; i < rules.size(); i++) {
-                Map<String, Object> r = ApiRules.map(rules.get(i));
-                if (!(r.get("verbs") instanceof List<?> v) || v.isEmpty()) {
-                    sink.report(Check.SCHEMA, "/rules/" + i + "/verbs", "required field is missing: verbs");
-                }
+    /**
+     * validateRoleBindingSubject: a name; a ServiceAccount's name is a DNS-1123 subdomain
+     * (ValidateServiceAccountName), its apiGroup empty, and in a ClusterRoleBinding it names its namespace; a
+     * User's or Group's apiGroup is rbac.authorization.k8s.io (the default, SetDefaults_Subject).
+     */
+    private static void subject(Map<String, Object> s, String p, boolean namespaced, ApiRules.Sink sink) {
+        Object kind = s.get("kind");
+        if (kind == null) {
+            sink.report(Check.SCHEMA, p + "/kind", "required field is missing: kind");
+        } else {
+            sink.oneOf(kind, p + "/kind", "ServiceAccount", "User", "Group");
+        }
+        Object name = s.get("name");
+        if (name == null) {
+            sink.report(Check.SCHEMA, p + "/name", "required field is missing: name");
+        } else if ("".equals(name)) {
+            sink.report(Check.API_RULES, p + "/name", "subject name must not be empty");
+        }
+        Object group = s.get("apiGroup");
+        boolean groupSet = group != null && !"".equals(group);
+        if ("ServiceAccount".equals(kind)) {
+            if (name instanceof String n && !n.isEmpty()
+                    && (n.length() > 253 || !Names.DNS1123_SUBDOMAIN.matcher(n).matches())) {
+                sink.report(Check.API_RULES, p + "/name", "service account name '" + n + "' must be a DNS-1123"
+                        + " subdomain (lower-case letters, digits, '-' and '.', starting and ending with a letter or"
+                        + " digit, at most 253 characters)");
             }
+            if (groupSet) {
+                sink.report(Check.API_RULES, p + "/apiGroup", "unsupported value '" + group + "': a ServiceAccount"
+                        + " subject has the empty apiGroup (the core group)");
+            }
+            if (!namespaced && (s.get("namespace") == null || "".equals(s.get("namespace")))) {
+                sink.report(Check.API_RULES, p + "/namespace", "a ServiceAccount subject of a ClusterRoleBinding"
+                        + " needs its namespace");
+            }
+        } else if (("User".equals(kind) || "Group".equals(kind)) && groupSet) {
+            sink.oneOf(group, p + "/apiGroup", GROUP);
+        }
+    }
+
+    /**
+     * ValidateRole, ValidateClusterRole: each rule through validatePolicyRule. A rule needs verbs; a rule with
+     * nonResourceURLs is a ClusterRole's only and names no apiGroups, resources or resourceNames; any other
+     * rule needs apiGroups and resources.
+     */
+    static void role(Map<String, Object> obj, String kind, ApiRules.Sink sink) {
+        if (!(obj.get("rules") instanceof List<?> rules)) {
+            return;
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            Map<String, Object> r = ApiRules.map(rules.get(i));
+            String p = "/rules/" + i;
+            if (isEmpty(r.get("verbs"))) {
+                sink.report(Check.SCHEMA, p + "/verbs", "required field is missing: verbs");
+            }
+            if (!isEmpty(r.get("nonResourceURLs"))) {
+                if (kind.equals("Role")) {
+                    sink.report(Check.API_RULES, p + "/nonResourceURLs",
+                            "namespaced rules cannot apply to non-resource URLs (only a ClusterRole's can)");
+                } else if (!isEmpty(r.get("apiGroups")) || !isEmpty(r.get("resources"))
+                        || !isEmpty(r.get("resourceNames"))) {
+                    sink.report(Check.API_RULES, p + "/nonResourceURLs",
+                            "rules cannot apply to both regular resources and non-resource URLs");
+                }
+                continue;
+            }
+            if (isEmpty(r.get("apiGroups"))) {
+                sink.report(Check.API_RULES, p + "/apiGroups", "resource rules must supply at least one api group"
+                        + " (\"\" for the core group)");
+            }
+            if (isEmpty(r.get("resources"))) {
+                sink.report(Check.API_RULES, p + "/resources", "resource rules must supply at least one resource");
+            }
+        }
+    }
+
+    private static boolean isEmpty(Object list) {
+        return !(list instanceof List<?> l) || l.isEmpty();
+    }
+
+    /** IsValidPathSegmentName (apimachinery api/validation/path), the RBAC name rule. */
+    private static void pathSegmentName(String n, String ptr, String what, ApiRules.Sink sink) {
+        if (n.equals(".") || n.equals("..") || n.contains("/") || n.contains("%")) {
+            sink.report(Check.API_RULES, ptr, what + " '" + n + "' may not be '.', '..' or contain '/' or '%'");
         }
     }
 }
