@@ -30,7 +30,7 @@ final class AppsRules {
             case "Deployment" -> deployment(spec, sink);
             case "DaemonSet" -> daemonSet(spec, version, sink);
             case "StatefulSet" -> statefulSet(spec, sink);
-            default -> IntOrPercent.nonNegative(spec.get("minReadySeconds"), "/spec/minReadySeconds", sink);
+            default -> Amounts.nonNegative(spec.get("minReadySeconds"), "/spec/minReadySeconds", sink);
         }
         Set<String> claims = new HashSet<>();
         for (Object vct : ApiRules.list(spec.get("volumeClaimTemplates"))) {
@@ -81,11 +81,11 @@ final class AppsRules {
      * ValidateDeploymentStrategy.
      */
     private static void deployment(Map<String, Object> spec, ApiRules.Sink sink) {
-        IntOrPercent.nonNegative(spec.get("minReadySeconds"), "/spec/minReadySeconds", sink);
-        IntOrPercent.nonNegative(spec.get("revisionHistoryLimit"), "/spec/revisionHistoryLimit", sink);
+        Amounts.nonNegative(spec.get("minReadySeconds"), "/spec/minReadySeconds", sink);
+        Amounts.nonNegative(spec.get("revisionHistoryLimit"), "/spec/revisionHistoryLimit", sink);
         Object deadline = spec.containsKey("progressDeadlineSeconds") ? spec.get("progressDeadlineSeconds") : 600L;
         if (deadline instanceof Long d && d < 0) {
-            IntOrPercent.nonNegative(d, "/spec/progressDeadlineSeconds", sink);
+            Amounts.nonNegative(d, "/spec/progressDeadlineSeconds", sink);
         } else if (deadline instanceof Long d && spec.get("minReadySeconds") instanceof Long min && min >= 0
                 && d <= min) {
             sink.report(Check.API_RULES, "/spec/progressDeadlineSeconds", "progressDeadlineSeconds " + d
@@ -113,17 +113,17 @@ final class AppsRules {
         String ptr = "/spec/strategy/rollingUpdate";
         Object unavailable = ru.containsKey("maxUnavailable") ? ru.get("maxUnavailable") : "25%";
         Object surge = ru.containsKey("maxSurge") ? ru.get("maxSurge") : "25%";
-        boolean okUnavailable = IntOrPercent.check(unavailable, ptr + "/maxUnavailable", true, sink);
-        boolean okSurge = IntOrPercent.check(surge, ptr + "/maxSurge", false, sink);
-        if (okUnavailable && okSurge && IntOrPercent.isZero(unavailable) && IntOrPercent.isZero(surge)) {
+        boolean okUnavailable = Amounts.intOrPercent(unavailable, ptr + "/maxUnavailable", true, sink);
+        boolean okSurge = Amounts.intOrPercent(surge, ptr + "/maxSurge", false, sink);
+        if (okUnavailable && okSurge && Amounts.isZero(unavailable) && Amounts.isZero(surge)) {
             sink.report(Check.API_RULES, ptr + "/maxUnavailable", "maxUnavailable may not be 0 when maxSurge is 0");
         }
     }
 
     /** ValidateDaemonSetSpec: minReadySeconds, revisionHistoryLimit; ValidateDaemonSetUpdateStrategy. */
     private static void daemonSet(Map<String, Object> spec, KubeVersion version, ApiRules.Sink sink) {
-        IntOrPercent.nonNegative(spec.get("minReadySeconds"), "/spec/minReadySeconds", sink);
-        IntOrPercent.nonNegative(spec.get("revisionHistoryLimit"), "/spec/revisionHistoryLimit", sink);
+        Amounts.nonNegative(spec.get("minReadySeconds"), "/spec/minReadySeconds", sink);
+        Amounts.nonNegative(spec.get("revisionHistoryLimit"), "/spec/revisionHistoryLimit", sink);
         Map<String, Object> strategy = ApiRules.map(spec.get("updateStrategy"));
         Object type = strategy.get("type");
         sink.oneOf(type, "/spec/updateStrategy/type", "RollingUpdate", "OnDelete");
@@ -140,20 +140,20 @@ final class AppsRules {
     private static void rollingUpdateDaemonSet(Map<String, Object> ru, KubeVersion version, ApiRules.Sink sink) {
         String ptr = "/spec/updateStrategy/rollingUpdate";
         Object unavailable = ru.containsKey("maxUnavailable") ? ru.get("maxUnavailable") : 1L;
-        boolean okUnavailable = IntOrPercent.check(unavailable, ptr + "/maxUnavailable", true, sink);
+        boolean okUnavailable = Amounts.intOrPercent(unavailable, ptr + "/maxUnavailable", true, sink);
         if (!version.atLeast(new KubeVersion(1, 22))) {
-            if (okUnavailable && IntOrPercent.isZero(unavailable)) {
+            if (okUnavailable && Amounts.isZero(unavailable)) {
                 sink.report(Check.API_RULES, ptr + "/maxUnavailable", "maxUnavailable cannot be 0");
             }
             return;
         }
         Object surge = ru.containsKey("maxSurge") ? ru.get("maxSurge") : 0L;
-        boolean okSurge = IntOrPercent.check(surge, ptr + "/maxSurge", true, sink);
+        boolean okSurge = Amounts.intOrPercent(surge, ptr + "/maxSurge", true, sink);
         if (!okUnavailable || !okSurge) {
             return;
         }
-        boolean hasUnavailable = !IntOrPercent.isZero(unavailable);
-        boolean hasSurge = !IntOrPercent.isZero(surge);
+        boolean hasUnavailable = !Amounts.isZero(unavailable);
+        boolean hasSurge = !Amounts.isZero(surge);
         if (hasUnavailable && hasSurge) {
             sink.report(Check.API_RULES, ptr + "/maxSurge", "maxSurge may not be set when maxUnavailable is non-zero"
                     + " (set maxUnavailable to 0 to surge)");
@@ -175,7 +175,7 @@ final class AppsRules {
             sink.report(Check.API_RULES, "/spec/updateStrategy/rollingUpdate",
                     "rollingUpdate is only allowed for updateStrategy 'RollingUpdate'");
         } else if (type == null || "RollingUpdate".equals(type)) {
-            IntOrPercent.nonNegative(ApiRules.map(strategy.get("rollingUpdate")).get("partition"),
+            Amounts.nonNegative(ApiRules.map(strategy.get("rollingUpdate")).get("partition"),
                     "/spec/updateStrategy/rollingUpdate/partition", sink);
         }
         sink.oneOf(spec.get("podManagementPolicy"), "/spec/podManagementPolicy", "OrderedReady", "Parallel");

@@ -20,10 +20,10 @@ final class BatchRules {
      */
     private static void jobSpec(Map<String, Object> spec, String ptr, KubeVersion version, ApiRules.Sink sink) {
         for (String field : new String[] {"parallelism", "completions", "activeDeadlineSeconds", "backoffLimit"}) {
-            IntOrPercent.nonNegative(spec.get(field), ptr + "/" + field, sink);
+            Amounts.nonNegative(spec.get(field), ptr + "/" + field, sink);
         }
         if (version.atLeast(new KubeVersion(1, 21))) {
-            IntOrPercent.nonNegative(spec.get("ttlSecondsAfterFinished"), ptr + "/ttlSecondsAfterFinished", sink);
+            Amounts.nonNegative(spec.get("ttlSecondsAfterFinished"), ptr + "/ttlSecondsAfterFinished", sink);
         }
         if (spec.get("template") == null) {
             sink.report(Check.SCHEMA, ptr + "/template", "required field is missing: template");
@@ -55,7 +55,7 @@ final class BatchRules {
         }
         for (String field : new String[] {"startingDeadlineSeconds", "successfulJobsHistoryLimit",
                 "failedJobsHistoryLimit"}) {
-            IntOrPercent.nonNegative(spec.get(field), "/spec/" + field, sink);
+            Amounts.nonNegative(spec.get(field), "/spec/" + field, sink);
         }
         sink.oneOf(spec.get("concurrencyPolicy"), "/spec/concurrencyPolicy", "Allow", "Forbid", "Replace");
         if (spec.get("jobTemplate") == null) {

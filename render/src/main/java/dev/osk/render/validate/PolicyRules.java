@@ -19,7 +19,7 @@ final class PolicyRules {
         }
         for (String field : new String[] {"minAvailable", "maxUnavailable"}) {
             if (spec.get(field) != null) {
-                IntOrPercent.check(spec.get(field), "/spec/" + field, true, sink);
+                Amounts.intOrPercent(spec.get(field), "/spec/" + field, true, sink);
             }
         }
         ObjectMetaRules.labels(ApiRules.map(spec.get("selector")).get("matchLabels"), "/spec/selector/matchLabels",

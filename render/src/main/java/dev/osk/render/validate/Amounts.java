@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
  * getIntOrPercentValue (pkg/apis/apps/validation/validation.go, used by policy too), IsValidPercent
  * (apimachinery pkg/util/validation).
  */
-final class IntOrPercent {
+final class Amounts {
     private static final Pattern PERCENT = Pattern.compile("[0-9]+%");
 
-    private IntOrPercent() {
+    private Amounts() {
     }
 
     /** ValidateNonnegativeField; a value that is not an integer is the schema check's. */
@@ -25,7 +25,7 @@ final class IntOrPercent {
      * ValidatePositiveIntOrPercent and IsNotMoreThan100Percent: a non-negative integer or a percent string such
      * as '25%', at most 100%. Returns whether the value is well formed.
      */
-    static boolean check(Object v, String ptr, boolean atMost100Percent, ApiRules.Sink sink) {
+    static boolean intOrPercent(Object v, String ptr, boolean atMost100Percent, ApiRules.Sink sink) {
         if (v instanceof Long n) {
             if (n < 0) {
                 sink.report(Check.API_RULES, ptr, "must be greater than or equal to 0, not " + n);
