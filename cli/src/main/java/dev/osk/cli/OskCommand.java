@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 final class OskCommand implements Runnable {
     /** The subcommands' names, in the order help lists them. */
     private static final java.util.List<String> SUBCOMMANDS = java.util.List.of("render", "validate", "apply",
-            "values", "graph", "package", "release", "diff", "passwords", "completion", "help");
+            "values", "graph", "package", "release", "diff", "passwords", "completion", "show", "create", "help");
 
     // a switch, not a map of constructor references: lambdas of picocli's classes (compiled for Java 5) break the
     // JDK's ahead-of-time cache
@@ -26,6 +26,8 @@ final class OskCommand implements Runnable {
             case "diff" -> new DiffCommand();
             case "passwords" -> new PasswordsCommand();
             case "completion" -> new CompletionCommand();
+            case "show" -> new ShowCommand();
+            case "create" -> new CreateCommand();
             default -> new picocli.CommandLine.HelpCommand();
         };
     }

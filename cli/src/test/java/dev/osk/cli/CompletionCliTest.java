@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** osk completion: scripts a shell can load, naming every command and the flags users type most. */
 class CompletionCliTest {
     private static final List<String> COMMANDS = List.of("render", "validate", "apply", "values", "graph",
-            "package", "release", "diff", "passwords", "completion");
+            "package", "release", "diff", "passwords", "completion", "show", "create");
 
     @Test
     void bashScriptNamesEveryCommandAndParses(@TempDir Path tmp) throws Exception {

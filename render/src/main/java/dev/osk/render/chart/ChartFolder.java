@@ -39,6 +39,11 @@ public final class ChartFolder {
         return new ChartFolder(chart.dir(), display);
     }
 
+    /** The chart folder {@code dir}, a real path (no links in it), without loading the chart. */
+    public static ChartFolder at(Path dir, Function<Path, String> display) {
+        return new ChartFolder(dir, display);
+    }
+
     public Path root() {
         return root;
     }

@@ -39,8 +39,11 @@ public final class ChartArchive {
     public static final long MAX_UNPACKED = 64L << 20;
 
     private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:.*");
-    /** The temporary folders archives are unpacked into: {@code osk-chart-PID-RANDOM}. */
-    private static final String TEMP_PREFIX = "osk-chart-";
+    /**
+     * The temporary folders archives are unpacked into, and other charts osk builds for a moment:
+     * {@code osk-chart-PID-RANDOM}; what a killed run left is removed by the next unpack.
+     */
+    static final String TEMP_PREFIX = "osk-chart-";
     private static final Pattern LEFTOVER = Pattern.compile(TEMP_PREFIX + "([0-9]{1,19})-[0-9]+");
 
     private final String source;
