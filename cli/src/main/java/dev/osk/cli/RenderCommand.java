@@ -54,10 +54,11 @@ final class RenderCommand implements Callable<Integer> {
             dev.osk.render.manifest.OutputFolder.sweep(Workspace.cwd().resolve(outputDir));
         }
         RenderRequest request = chart.request(showOnly);
-        List<Manifest> manifests = new Engine().render(request);
+        dev.osk.render.Rendering rendering = new Engine().rendering(request);
+        List<Manifest> manifests = rendering.manifests();
         long t1 = System.nanoTime();
         if (!skipValidation) {
-            ValidationOptions vo = validation.options(request.options().kubeVersion());
+            ValidationOptions vo = validation.options(request.options().kubeVersion()).with(rendering.external());
             // --show-only renders part of the set: cross-object checks would see objects as missing
             ValidationReport report = new Validator().validate(manifests,
                     showOnly.isEmpty() ? vo : vo.objectChecksOnly());

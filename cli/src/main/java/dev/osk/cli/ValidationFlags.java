@@ -21,12 +21,16 @@ public final class ValidationFlags {
     List<String> external = new ArrayList<>();
 
     /**
-     * Prints every finding on {@code err}, one line each, and, when there are errors, a closing line saying
+     * Prints every finding on {@code err}, one line each, then a note for each declared external the set needed,
+     * and, when there are errors, a closing line saying
      * {@code consequence}. Returns whether the set is valid (warnings allowed).
      */
     static boolean report(dev.osk.render.validate.ValidationReport report, java.io.PrintWriter err, String consequence) {
         for (dev.osk.render.validate.Finding f : report.findings()) {
             err.println(f.text());
+        }
+        for (String note : report.notes()) {
+            err.println("osk: note: " + dev.osk.render.ControlCharacters.escape(note));
         }
         if (!report.valid()) {
             err.println("osk: invalid: " + report.summary() + "; " + consequence);

@@ -4,6 +4,7 @@ import dev.osk.render.chart.Chart;
 import dev.osk.render.chart.ChartLoader;
 import dev.osk.render.manifest.Manifest;
 import dev.osk.render.release.ChartArchive;
+import dev.osk.render.validate.ChartExternals;
 import dev.osk.render.values.ValueSource;
 import dev.osk.render.values.ValueTree;
 import java.nio.file.Files;
@@ -41,6 +42,14 @@ public final class Engine {
      * values allow it ({@link PlaceholderPasswords}).
      */
     public List<Manifest> render(RenderRequest req) {
+        return rendering(req).manifests();
+    }
+
+    /**
+     * The rendered objects, as {@link #render}, with the objects the chart declares external (Chart.yaml's
+     * {@code external}: only the rendered chart's own list counts, not those of the charts it includes).
+     */
+    public Rendering rendering(RenderRequest req) {
         return withChart(req, (chart, display) -> {
             if (chart.metadata().isLibrary()) {
                 throw new OskException(Location.of(display.apply(chart.dir().resolve("Chart.yaml"))),
@@ -50,7 +59,9 @@ public final class Engine {
             ChartInstance root = instances(req, chart, display, false);
             List<Manifest> manifests = new Renderer(display).render(root, req.options());
             PlaceholderPasswords.check(root, manifests, () -> instances(req, chart, display, true));
-            return manifests;
+            List<String> external = chart.metadata().external();
+            return new Rendering(manifests, external.isEmpty() ? ChartExternals.NONE
+                    : new ChartExternals(display.apply(chart.dir().resolve("Chart.yaml")), external));
         });
     }
 

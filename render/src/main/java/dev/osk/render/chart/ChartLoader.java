@@ -33,10 +33,12 @@ public final class ChartLoader {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern SEMVER = Pattern.compile(
             "v?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
+    /** An {@code external} entry: a kind, a slash, a name (a pod entry's name is its labels, k=v,k=v). */
+    private static final Pattern EXTERNAL = Pattern.compile("[A-Z][A-Za-z0-9]*/\\S+");
     private static final Pattern SCOPE_WORD = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Set<String> CHART_KEYS = Set.of("apiVersion", "name", "version", "kubeVersion",
             "description", "type", "keywords", "home", "sources", "maintainers", "icon", "appVersion", "deprecated",
-            "annotations", "dependencies", "component", "kind");
+            "annotations", "dependencies", "component", "kind", "external");
     private static final Set<String> DEPENDENCY_KEYS = Set.of("name", "version", "repository", "path", "alias",
             "condition", "tags", "import-values", "component", "kind");
 
@@ -209,7 +211,33 @@ public final class ChartLoader {
             }
         }
         return new ChartMetadata(text(m.get("apiVersion")), name, version, text(m.get("appVersion")),
-                text(m.get("description")), type == null ? "application" : type, component, kind, List.copyOf(deps));
+                text(m.get("description")), type == null ? "application" : type, component, kind, List.copyOf(deps),
+                external(m.get("external"), doc));
+    }
+
+    /** Chart.yaml's {@code external}: a list of {@code KIND/NAME} strings, each once. */
+    private static List<String> external(Object raw, YamlDocument doc) {
+        if (raw == null) {
+            return List.of();
+        }
+        if (!(raw instanceof List<?> list)) {
+            throw new OskException(doc.locate("/external"), "external must be a list of KIND/NAME entries");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Object e = list.get(i);
+            if (!(e instanceof String s) || !EXTERNAL.matcher(s).matches()) {
+                throw new OskException(doc.locate("/external/" + i), "external entry "
+                        + (e instanceof String s ? "'" + ControlCharacters.escape(s) + "'" : "of type "
+                        + (e == null ? "null" : e instanceof Map<?, ?> ? "map" : e instanceof List<?> ? "list" : "scalar"))
+                        + " is not KIND/NAME (Service/mariadb, Job/keystone-bootstrap, Pod/LABEL=VALUE,...)");
+            }
+            if (out.contains(s)) {
+                throw new OskException(doc.locate("/external/" + i), "external entry '" + s + "' is listed twice");
+            }
+            out.add(s);
+        }
+        return List.copyOf(out);
     }
 
     @SuppressWarnings("unchecked")

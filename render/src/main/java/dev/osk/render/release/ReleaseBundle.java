@@ -109,8 +109,9 @@ public final class ReleaseBundle {
                 plan.epoch());
         ValueTree user = ValueSource.merge(req.values(), req.baseDir(), req.display());
         String values = valuesFile(req.values(), archive.fileName(), user);
-        List<Manifest> manifests = renderArchive(archive, values, req);
-        ValidationReport report = new Validator().validate(manifests, plan.validation());
+        dev.osk.render.Rendering rendering = renderArchive(archive, values, req);
+        List<Manifest> manifests = rendering.manifests();
+        ValidationReport report = new Validator().validate(manifests, plan.validation().with(rendering.external()));
         if (!report.valid()) {
             return new Outcome(report, archive, manifests.size(), null, null);
         }
@@ -134,7 +135,7 @@ public final class ReleaseBundle {
      * Renders the packed archive with the merged values file, exactly as {@link #verify} will, with messages
      * naming the chart's source files rather than the unpacked copies.
      */
-    private static List<Manifest> renderArchive(PackagedChart archive, String values, RenderRequest req) {
+    private static dev.osk.render.Rendering renderArchive(PackagedChart archive, String values, RenderRequest req) {
         ChartArchive read = ChartArchive.read(archive.bytes(), archive.fileName());
         try (ChartArchive.Unpacked unpacked = read.unpack()) {
             Path valuesFile = unpacked.chartDir().resolveSibling(VALUES_FILE);
@@ -155,7 +156,7 @@ public final class ReleaseBundle {
             RenderRequest fromArchive = new RenderRequest(unpacked.chartDir(),
                     List.of(new ValueSource(ValueSource.Kind.FILE, valuesFile.toString())), req.options(),
                     req.baseDir(), display);
-            return new Engine().render(fromArchive);
+            return new Engine().rendering(fromArchive);
         }
     }
 
@@ -281,12 +282,15 @@ public final class ReleaseBundle {
                     problems);
         }
         List<Manifest> rendered;
+        dev.osk.render.validate.ChartExternals declared;
         RenderOptions opts = new RenderOptions(rel.releaseName, rel.namespace == null ? "default" : rel.namespace,
                 rel.namespace != null, rel.kubeVersion, List.of());
         try {
-            rendered = new Engine().render(new RenderRequest(dir.resolve(rel.archive),
+            dev.osk.render.Rendering rendering = new Engine().rendering(new RenderRequest(dir.resolve(rel.archive),
                     List.of(new ValueSource(ValueSource.Kind.FILE, dir.resolve(rel.values).toString())), opts, dir,
                     display));
+            rendered = rendering.manifests();
+            declared = rendering.external();
         } catch (MultipleProblemsException e) {
             problems.addAll(e.problems());
             return new Verification(rel.chart, rel.version, rel.archive, listed.size(), 0, rel.kubeVersion, null,
@@ -303,7 +307,7 @@ public final class ReleaseBundle {
         compare(dir.resolve(MANIFESTS_FILE), writer.stream(rendered), against, display, problems);
         compareFolder(dir.resolve(MANIFESTS_DIR), writer.files(rendered), against, display, problems);
         ValidationReport report = new Validator().validate(rendered,
-                new ValidationOptions(rel.kubeVersion, rel.warnOnly, rel.external));
+                new ValidationOptions(rel.kubeVersion, rel.warnOnly, rel.external).with(declared));
         return new Verification(rel.chart, rel.version, rel.archive, listed.size(), rendered.size(), rel.kubeVersion,
                 report, problems);
     }

@@ -19,6 +19,9 @@ final class CrossChecks {
 
     private final List<Manifest> manifests;
     private final Set<String> external;
+    private final ChartExternals declared;
+    /** The declared externals the set needed, in the order they were first needed. */
+    private final Set<String> declaredUsed = new java.util.LinkedHashSet<>();
     private final Sink sink;
     /** kind + "/" + namespace + "/" + name of everything in the set. */
     private final Set<String> present = new HashSet<>();
@@ -27,14 +30,36 @@ final class CrossChecks {
     /** The pod labels of every pod template of the set (DEPENDENCY_POD_JSON carries no namespace either). */
     private final PodLabelIndex allPodLabels = new PodLabelIndex();
 
-    private CrossChecks(List<Manifest> manifests, Set<String> external, Sink sink) {
+    private CrossChecks(List<Manifest> manifests, Set<String> external, ChartExternals declared, Sink sink) {
         this.manifests = manifests;
         this.external = external;
+        this.declared = declared;
         this.sink = sink;
     }
 
-    static void check(List<Manifest> manifests, Set<String> external, Sink sink) {
-        new CrossChecks(manifests, external, sink).run();
+    /** Runs the checks; returns a note for each declared external the set needed, in declaration order. */
+    static List<String> check(List<Manifest> manifests, Set<String> external, ChartExternals declared, Sink sink) {
+        CrossChecks c = new CrossChecks(manifests, external, declared, sink);
+        c.run();
+        List<String> notes = new java.util.ArrayList<>();
+        for (String d : declared.objects()) {
+            if (c.declaredUsed.contains(d)) {
+                notes.add(declared.note(d));
+            }
+        }
+        return notes;
+    }
+
+    /** Whether {@code kindAndName}, which the set does not hold, exists outside it (--external, or declared). */
+    private boolean outside(String kindAndName) {
+        if (external.contains(kindAndName)) {
+            return true;
+        }
+        if (declared.declares(kindAndName)) {
+            declaredUsed.add(kindAndName);
+            return true;
+        }
+        return false;
     }
 
     private static String ns(Manifest m) {
@@ -130,7 +155,7 @@ final class CrossChecks {
         if (optional || !(name instanceof String n) || n.isEmpty()) {
             return;
         }
-        if (present.contains(kind + "/" + ns(m) + "/" + n) || external.contains(kind + "/" + n)) {
+        if (present.contains(kind + "/" + ns(m) + "/" + n) || outside(kind + "/" + n)) {
             return;
         }
         sink.report(m, Check.REFERENCES, ptr, kind + " '" + n + "' is used but not defined in this set"
@@ -228,7 +253,7 @@ final class CrossChecks {
                     if (name.contains(":")) {
                         name = name.substring(name.indexOf(':') + 1);
                     }
-                    if (!presentAnyNs.contains(kind + "/" + name) && !external.contains(kind + "/" + name)) {
+                    if (!presentAnyNs.contains(kind + "/" + name) && !outside(kind + "/" + name)) {
                         sink.report(m, Check.DEPENDENCIES, ptr + "/initContainers/" + i + "/env/" + j + "/value",
                                 "waits for " + kind + " '" + name + "', which is not in this set");
                     }
@@ -250,7 +275,7 @@ final class CrossChecks {
         for (PodTemplates.PodDependency d : deps) {
             Map<String, Object> selector = new java.util.LinkedHashMap<>(d.labels());
             if (allPodLabels.candidates(selector).stream().noneMatch(d::matches)
-                    && !external.contains("Pod/" + d.selector())) {
+                    && !outside("Pod/" + d.selector())) {
                 sink.report(m, Check.DEPENDENCIES, ptr, "waits for pods labelled " + d.selector()
                         + ", which no pod template of this set carries");
             }
@@ -275,7 +300,7 @@ final class CrossChecks {
                 return;
             }
         }
-        if (!external.contains("Service/" + svc.name())) {
+        if (!outside("Service/" + svc.name())) {
             sink.report(svc, Check.SERVICE_SELECTORS, "/spec/selector",
                     "selects no pod template of this set");
         }

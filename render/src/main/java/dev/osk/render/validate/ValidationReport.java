@@ -2,8 +2,15 @@ package dev.osk.render.validate;
 
 import java.util.List;
 
-/** The findings for a set of objects, in object order. */
-public record ValidationReport(int objects, List<Finding> findings) {
+/**
+ * The findings for a set of objects, in object order, and notes: the objects the rendered chart declares external
+ * that the set waits for or uses without holding them (each once, in declaration order).
+ */
+public record ValidationReport(int objects, List<Finding> findings, List<String> notes) {
+
+    public ValidationReport(int objects, List<Finding> findings) {
+        this(objects, findings, List.of());
+    }
 
     public long errors() {
         return findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();

@@ -24,11 +24,12 @@ public final class Validator {
         })) {
             findings.addAll(of);
         }
+        List<String> notes = List.of();
         if (options.renderWide()) {
-            CrossChecks.check(manifests, options.external(),
+            notes = CrossChecks.check(manifests, options.external(), options.chartExternals(),
                     (m, check, ptr, msg) -> findings.add(finding(m, check, ptr, msg, options)));
         }
-        return new ValidationReport(manifests.size(), findings);
+        return new ValidationReport(manifests.size(), findings, notes);
     }
 
     private void one(Manifest m, ValidationOptions options, Set<String> customKinds, List<Finding> out) {
