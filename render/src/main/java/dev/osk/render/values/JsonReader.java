@@ -1,241 +1,143 @@
 package dev.osk.render.values;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * A strict JSON (RFC 8259) reader for {@code --set-json}: exactly JSON, nothing YAML adds. Numbers stay exact
- * (Long or BigInteger for integers, BigDecimal otherwise); objects keep their key order; duplicate keys are errors.
+ * A strict JSON (RFC 8259) reader for {@code --set-json}: exactly JSON, nothing YAML adds, parsed by Jackson's
+ * streaming parser (which, with its defaults, refuses comments, single quotes, NaN, leading zeros and trailing
+ * commas). Numbers stay exact (Long or BigInteger for integers, BigDecimal otherwise); objects keep their key
+ * order; duplicate keys are errors.
  */
 final class JsonReader {
-    private final String s;
-    private int pos;
+    /** As deep as a values file may nest (YAML documents nest at most 200 levels). */
+    private static final int MAX_DEPTH = 200;
 
-    private JsonReader(String s) {
-        this.s = s;
+    /**
+     * No limit on a key's, a string's or a number's length beyond the flag's own (a command line is short, and a
+     * number stays exact however long); the depth is checked below with its own message.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNameLength(Integer.MAX_VALUE)
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNumberLength(Integer.MAX_VALUE)
+                    .build())
+            .build();
+
+    /** Jackson's message details that say nothing to someone typing a flag: character codes, markers, features. */
+    private static final Pattern CHARACTER_CODE = Pattern.compile(" \\(code \\d+\\)");
+    private static final Pattern START_MARKER = Pattern.compile(" \\(start marker at \\[.*\\]\\)");
+    private static final Pattern FEATURE_HINT = Pattern.compile(": enable `[^`]*` to allow");
+    private static final Pattern GLUED_REASON = Pattern.compile("end-of-input(?=\\p{Alpha})");
+
+    private final String text;
+    private final JsonParser parser;
+
+    private JsonReader(String text, JsonParser parser) {
+        this.text = text;
+        this.parser = parser;
     }
 
     /** The value of {@code text}; IllegalArgumentException with a short reason when it is not JSON. */
     static Object parse(String text) {
-        JsonReader r = new JsonReader(text);
-        r.ws();
-        Object v = r.value(0);
-        r.ws();
-        if (r.pos != text.length()) {
-            throw r.fail("unexpected text after the value");
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonReader r = new JsonReader(text, p);
+            if (p.nextToken() == null) {
+                throw r.fail("missing value", p.currentLocation());
+            }
+            Object v = r.value(0);
+            if (p.nextToken() != null) {
+                throw r.fail("unexpected text after the value", p.currentTokenLocation());
+            }
+            return v;
+        } catch (JsonProcessingException e) {
+            throw new JsonReader(text, null).fail(reason(e), e.getLocation());
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string failed", e); // a StringReader does not fail
         }
-        return v;
     }
 
-    private Object value(int depth) {
-        if (depth > 200) {
-            throw fail("nested too deep");
+    /** The value whose first token is the parser's current one. */
+    private Object value(int depth) throws IOException {
+        JsonToken t = parser.currentToken();
+        if (depth > MAX_DEPTH) {
+            throw fail("nested too deep", parser.currentTokenLocation());
         }
-        if (pos >= s.length()) {
-            throw fail("missing value");
-        }
-        char c = s.charAt(pos);
-        switch (c) {
-            case '{':
+        switch (t) {
+            case START_OBJECT:
                 return object(depth);
-            case '[':
+            case START_ARRAY:
                 return array(depth);
-            case '"':
-                return string();
-            case 't':
-                return literal("true", Boolean.TRUE);
-            case 'f':
-                return literal("false", Boolean.FALSE);
-            case 'n':
-                return literal("null", null);
+            case VALUE_STRING:
+                return parser.getText();
+            case VALUE_NUMBER_INT:
+                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
+            case VALUE_NUMBER_FLOAT:
+                return parser.getDecimalValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
             default:
-                if (c == '-' || (c >= '0' && c <= '9')) {
-                    return number();
-                }
-                throw fail("unexpected '" + c + "'");
+                throw fail("unexpected " + t, parser.currentTokenLocation());
         }
     }
 
-    private Map<String, Object> object(int depth) {
+    private Map<String, Object> object(int depth) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
-        pos++;
-        ws();
-        if (peek() == '}') {
-            pos++;
-            return m;
-        }
-        while (true) {
-            ws();
-            if (peek() != '"') {
-                throw fail("expected a \"key\"");
-            }
-            String k = string();
-            ws();
-            expect(':');
-            ws();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String k = parser.currentName();
+            // checked here rather than by the parser's duplicate detection, so the key is cut as every echo is
             if (m.containsKey(k)) {
-                throw fail("duplicate key \"" + SetParser.echo(k) + "\"");
+                throw fail("duplicate key \"" + SetParser.echo(k) + "\"", parser.currentTokenLocation());
             }
+            parser.nextToken();
             m.put(k, value(depth + 1));
-            ws();
-            char c = next();
-            if (c == '}') {
-                return m;
-            }
-            if (c != ',') {
-                throw fail("expected ',' or '}'");
-            }
         }
+        return m;
     }
 
-    private List<Object> array(int depth) {
+    private List<Object> array(int depth) throws IOException {
         List<Object> l = new ArrayList<>();
-        pos++;
-        ws();
-        if (peek() == ']') {
-            pos++;
-            return l;
-        }
-        while (true) {
-            ws();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
             l.add(value(depth + 1));
-            ws();
-            char c = next();
-            if (c == ']') {
-                return l;
-            }
-            if (c != ',') {
-                throw fail("expected ',' or ']'");
-            }
         }
+        return l;
     }
 
-    private String string() {
-        pos++;
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            if (pos >= s.length()) {
-                throw fail("unterminated string");
-            }
-            char c = s.charAt(pos++);
-            if (c == '"') {
-                return sb.toString();
-            }
-            if (c < 0x20) {
-                throw fail("control character in string");
-            }
-            if (c != '\\') {
-                sb.append(c);
-                continue;
-            }
-            char e = next();
-            switch (e) {
-                case '"' -> sb.append('"');
-                case '\\' -> sb.append('\\');
-                case '/' -> sb.append('/');
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case 'n' -> sb.append('\n');
-                case 'r' -> sb.append('\r');
-                case 't' -> sb.append('\t');
-                case 'u' -> {
-                    if (pos + 4 > s.length()) {
-                        throw fail("short \\u escape");
-                    }
-                    try {
-                        sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-                    } catch (NumberFormatException ex) {
-                        throw fail("bad \\u escape");
-                    }
-                    pos += 4;
-                }
-                default -> throw fail("bad escape \\" + e);
-            }
-        }
+    /** Jackson's reason without its location (given separately) or character codes, starting in lower case. */
+    private static String reason(JsonProcessingException e) {
+        String r = e.getOriginalMessage();
+        r = START_MARKER.matcher(r).replaceAll("");
+        r = CHARACTER_CODE.matcher(r).replaceAll("");
+        r = FEATURE_HINT.matcher(r).replaceAll("");
+        r = GLUED_REASON.matcher(r).replaceAll("end-of-input: ");
+        r = r.lines().findFirst().orElse("not JSON");
+        return r.isEmpty() ? r : Character.toLowerCase(r.charAt(0)) + r.substring(1);
     }
 
-    private Object number() {
-        int start = pos;
-        if (peek() == '-') {
-            pos++;
+    /** {@code why} and where: a position in one-line text, a line and column in text of several lines. */
+    private IllegalArgumentException fail(String why, JsonLocation at) {
+        if (at == null || at.getLineNr() < 1) {
+            return new IllegalArgumentException(why);
         }
-        if (peek() == '0') {
-            pos++;
-        } else if (Character.isDigit(peek())) {
-            while (Character.isDigit(peek())) {
-                pos++;
-            }
-        } else {
-            throw fail("bad number");
+        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return new IllegalArgumentException(why + " at position " + at.getColumnNr());
         }
-        boolean integral = true;
-        if (peek() == '.') {
-            integral = false;
-            pos++;
-            if (!Character.isDigit(peek())) {
-                throw fail("bad number");
-            }
-            while (Character.isDigit(peek())) {
-                pos++;
-            }
-        }
-        if (peek() == 'e' || peek() == 'E') {
-            integral = false;
-            pos++;
-            if (peek() == '+' || peek() == '-') {
-                pos++;
-            }
-            if (!Character.isDigit(peek())) {
-                throw fail("bad number");
-            }
-            while (Character.isDigit(peek())) {
-                pos++;
-            }
-        }
-        String t = s.substring(start, pos);
-        if (integral) {
-            BigInteger b = new BigInteger(t);
-            return b.bitLength() < 64 ? (Object) b.longValue() : b;
-        }
-        return new BigDecimal(t);
-    }
-
-    private Object literal(String word, Object v) {
-        if (!s.startsWith(word, pos)) {
-            throw fail("unexpected '" + s.charAt(pos) + "'");
-        }
-        pos += word.length();
-        return v;
-    }
-
-    private void ws() {
-        while (pos < s.length() && " \t\r\n".indexOf(s.charAt(pos)) >= 0) {
-            pos++;
-        }
-    }
-
-    private char peek() {
-        return pos < s.length() ? s.charAt(pos) : '\0';
-    }
-
-    private char next() {
-        if (pos >= s.length()) {
-            throw fail("unexpected end");
-        }
-        return s.charAt(pos++);
-    }
-
-    private void expect(char c) {
-        if (next() != c) {
-            throw fail("expected '" + c + "'");
-        }
-    }
-
-    private IllegalArgumentException fail(String why) {
-        return new IllegalArgumentException(why + " at position " + (pos + 1));
+        return new IllegalArgumentException(why + " at line " + at.getLineNr() + ", column " + at.getColumnNr());
     }
 }

@@ -245,6 +245,65 @@ class SetParserTest {
     }
 
     @Test
+    void setJsonNumbersBeyondLongAndDoubleStayExact() {
+        assertThat(setJson("a=9223372036854775807,b=9223372036854775808,c=-9223372036854775808,d=-9223372036854775809"))
+                .isEqualTo(map("a", Long.MAX_VALUE, "b", new BigInteger("9223372036854775808"), "c", Long.MIN_VALUE,
+                        "d", new BigInteger("-9223372036854775809")));
+        String digits = "1234567890".repeat(150); // longer than any default limit on a number's length
+        assertThat(setJson("a=" + digits).get("a")).isEqualTo(new BigInteger(digits));
+        assertThat(((BigDecimal) setJson("a=0.1000000000000000000000000000001").get("a")).toPlainString())
+                .isEqualTo("0.1000000000000000000000000000001");
+        assertThat(((BigDecimal) setJson("a=-2.50E+400").get("a"))).isEqualByComparingTo("-2.5e400");
+        assertThat(setJson("a=1e2").get("a")).isEqualTo(new BigDecimal("1E+2"));
+    }
+
+    @Test
+    void setJsonObjectsKeepTheirKeyOrder() {
+        Map<String, Object> m = setJson("{\"z\":1,\"a\":2,\"m\":{\"y\":3,\"b\":4}}");
+        assertThat(m.keySet()).containsExactly("z", "a", "m");
+        assertThat(List.copyOf(((Map<?, ?>) m.get("m")).keySet())).isEqualTo(List.of("y", "b"));
+    }
+
+    @Test
+    void setJsonDuplicateKeyNamesTheKeyAndWhereItIs() {
+        assertThatThrownBy(() -> setJson("{\"a\":1,\"b\":{\"c\":1,\"c\":2}}")).isInstanceOf(InvalidRequestException.class)
+                .hasMessage("--set-json '{\"a\":1,\"b\":{\"c\":1,\"c\":2}}': invalid JSON '{\"a\":1,\"b\":{\"c\":1,\"c\":2}}':"
+                        + " duplicate key \"c\" at position 19"); // the second key's opening quote
+        assertThatThrownBy(() -> setJson("x={\n  \"a\": 1,\n  \"a\": 2\n}")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageEndingWith(": duplicate key \"a\" at line 3, column 3");
+    }
+
+    @Test
+    void setJsonErrorsSayWhereTheJsonBreaks() {
+        assertThatThrownBy(() -> setJson("a={\"b\":1,}")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("--set-json 'a={\"b\":1,}': invalid JSON '{\"b\":1,}': ")
+                .hasMessageEndingWith(" at position 8");
+        assertThatThrownBy(() -> setJson("a={\n\"b\": [1,\n  2 3]}")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageEndingWith(" at line 3, column 5");
+        assertThatThrownBy(() -> setJson("a=[1] 2")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageEndingWith(": unexpected text after the value at position 5");
+        assertThatThrownBy(() -> setJson("a=01")).isInstanceOf(InvalidRequestException.class)
+                .hasMessageEndingWith(": invalid numeric value: Leading zeroes not allowed at position 2");
+    }
+
+    @Test
+    void setJsonNestsAsDeepAsAValuesFile() {
+        String ok = "[".repeat(201) + "]".repeat(201);
+        assertThat(setJson("a=" + ok).get("a")).isInstanceOf(List.class);
+        assertThatThrownBy(() -> setJson("a=" + "[".repeat(201) + "1" + "]".repeat(201)))
+                .isInstanceOf(InvalidRequestException.class).hasMessageEndingWith(": nested too deep at position 202");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a=[1,", "a={", "a=\"open", "a={\"b\":}", "a=[x]", "a=0x1F", "a=-", "a=1.", "a=\"\\x\"",
+        "a=NaN", "a={\"a\":1}}", "a=[true false]", "a={\"k\" 1}"})
+    void setJsonErrorsAreOneLineWithAPositionAndNoParserInternals(String expr) {
+        assertThatThrownBy(() -> setJson(expr)).isInstanceOf(InvalidRequestException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("Source")
+                        .doesNotContain("(code ").doesNotContain("Feature").containsPattern(" at position [0-9]+$"));
+    }
+
+    @Test
     void setFileReadsTheFileAsAString() throws IOException {
         Files.writeString(tmp.resolve("conf.txt"), "line 1\n  line 2: yes\n0755\n");
         assertThat(setFile("a.b=conf.txt")).isEqualTo(map("a", map("b", "line 1\n  line 2: yes\n0755\n")));
