@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * What the API server rejects beyond field types, for one object: its metadata (ObjectMetaRules), then the
- * rules of its kind, grouped as the server groups them, by API group: PodRules (core pod specs), CoreRules
+ * rules of its kind, grouped as the server groups them, by API group: PodRules (core pod specs, with
+ * SchedulingRules, EnvRules and ResourceRules; LabelSelectors are apimachinery's), CoreRules
  * (Service, PersistentVolumeClaim, ConfigMap and Secret), AppsRules, BatchRules, RbacRules, PolicyRules,
  * NetworkingRules. Each rule names the function of kubernetes' pkg/apis/GROUP/validation/validation.go (or of
  * apimachinery) that it follows; test-fixtures/validate/rules.md lists them with the corpus case of each.
@@ -52,6 +53,7 @@ final class ApiRules {
             case "Role", "ClusterRole" -> RbacRules.role(obj, kind, sink);
             case "PodDisruptionBudget" -> PolicyRules.pdb(obj, sink);
             case "Ingress" -> NetworkingRules.ingress(obj, sink);
+            case "NetworkPolicy" -> NetworkingRules.networkPolicy(obj, sink);
             default -> {
             }
         }

@@ -29,7 +29,7 @@ final class AppsRules {
         switch (kind) {
             case "Deployment" -> deployment(spec, sink);
             case "DaemonSet" -> daemonSet(spec, version, sink);
-            case "StatefulSet" -> statefulSet(spec, sink);
+            case "StatefulSet" -> statefulSet(spec, version, sink);
             default -> Amounts.nonNegative(spec.get("minReadySeconds"), "/spec/minReadySeconds", sink);
         }
         Set<String> claims = new HashSet<>();
@@ -56,7 +56,7 @@ final class AppsRules {
                 && !(selector.get("matchExpressions") instanceof List<?> l && !l.isEmpty())) {
             sink.report(Check.API_RULES, "/spec/selector", "selector must not be empty");
         }
-        ObjectMetaRules.labels(selector.get("matchLabels"), "/spec/selector/matchLabels", sink);
+        LabelSelectors.selector(spec.get("selector"), "/spec/selector", sink);
         if (spec.get("template") == null) {
             sink.report(Check.SCHEMA, "/spec/template", "required field is missing: template");
             return false;
@@ -163,11 +163,29 @@ final class AppsRules {
     }
 
     /**
+     * serviceName is a required field of apps/v1 StatefulSetSpec in the published OpenAPI schema before 1.33,
+     * which kubectl's client-side validation checks (the only validation {@code kubectl apply --validate=strict}
+     * runs against a server without server-side field validation, such as 1.20): "missing required field
+     * serviceName". From 1.33 it is optional, and when set ValidateStatefulSetSpec checks it is a DNS-1123 label.
+     */
+    private static void serviceName(Object name, KubeVersion version, ApiRules.Sink sink) {
+        if (!version.atLeast(new KubeVersion(1, 33))) {
+            if (name == null) {
+                sink.report(Check.SCHEMA, "/spec/serviceName", "required field is missing: serviceName (required in"
+                        + " apps/v1 StatefulSetSpec before 1.33)");
+            }
+        } else if (name instanceof String n && !n.isEmpty()) {
+            Names.label(n, "/spec/serviceName", "serviceName", sink);
+        }
+    }
+
+    /**
      * ValidateStatefulSetSpec: updateStrategy (rollingUpdate only with type RollingUpdate, its partition not
      * negative) and podManagementPolicy; the claim templates as ValidatePersistentVolumeClaimSpec (core
      * validation).
      */
-    private static void statefulSet(Map<String, Object> spec, ApiRules.Sink sink) {
+    private static void statefulSet(Map<String, Object> spec, KubeVersion version, ApiRules.Sink sink) {
+        serviceName(spec.get("serviceName"), version, sink);
         Map<String, Object> strategy = ApiRules.map(spec.get("updateStrategy"));
         Object type = strategy.get("type");
         sink.oneOf(type, "/spec/updateStrategy/type", "RollingUpdate", "OnDelete");

@@ -1,5 +1,6 @@
 package dev.osk.render.validate;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +14,22 @@ final class CoreRules {
     private CoreRules() {
     }
 
-    /** ValidateService: type, selector, ports (named when several), protocols, target ports. */
+    /**
+     * ValidateService: type, clusterIP, selector, ports (named when several, no two with the same port and
+     * protocol), protocols, target ports.
+     */
     static void service(Map<String, Object> obj, ApiRules.Sink sink) {
         Map<String, Object> spec = ApiRules.map(obj.get("spec"));
         Object type = spec.get("type");
         sink.oneOf(type, "/spec/type", "ClusterIP", "NodePort", "LoadBalancer", "ExternalName");
         ObjectMetaRules.labels(spec.get("selector"), "/spec/selector", sink);
         boolean headless = "None".equals(spec.get("clusterIP"));
+        // validateServiceClusterIPsRelatedFields: clusterIP (copied into clusterIPs[0]) is an IP, None or empty
+        if (spec.get("clusterIP") instanceof String ip && !ip.isEmpty() && !headless && !"ExternalName".equals(type)
+                && !IpAddresses.isIp(ip)) {
+            sink.report(Check.API_RULES, "/spec/clusterIP", "clusterIP '" + ip + "' must be a valid IP address"
+                    + " (e.g. 10.9.8.7 or 2001:db8::ffff), None or empty");
+        }
         boolean external = "ExternalName".equals(type);
         if (!(spec.get("ports") instanceof List<?> ports) || ports.isEmpty()) {
             if (!headless && !external && !(spec.get("ports") != null && !(spec.get("ports") instanceof List<?>))) {
@@ -28,6 +38,7 @@ final class CoreRules {
             return;
         }
         Set<String> names = new HashSet<>();
+        Map<String, Integer> portAndProtocol = new HashMap<>();
         for (int i = 0; i < ports.size(); i++) {
             Map<String, Object> p = ApiRules.map(ports.get(i));
             String pp = "/spec/ports/" + i;
@@ -51,6 +62,14 @@ final class CoreRules {
                 }
             } else if (ports.size() > 1) {
                 sink.report(Check.API_RULES, pp + "/name", "a Service with several ports must name each one");
+            }
+            if (p.get("port") instanceof Long port) {
+                String key = port + "/" + (p.get("protocol") == null ? "TCP" : p.get("protocol"));
+                Integer first = portAndProtocol.putIfAbsent(key, i);
+                if (first != null) {
+                    sink.report(Check.API_RULES, pp, "duplicate port " + key + ": port " + first
+                            + " has the same port and protocol");
+                }
             }
         }
     }
@@ -89,12 +108,24 @@ final class CoreRules {
         for (Map.Entry<?, ?> e : data.entrySet()) {
             String k = String.valueOf(e.getKey());
             String p = "/" + field + "/" + Names.pointerToken(k);
-            if (k.length() > 253 || !Names.CONFIG_KEY.matcher(k).matches()) {
-                sink.report(Check.API_RULES, p, "key '" + k + "' must be letters, digits, '-', '_' and '.'");
-            }
+            configKey(k, p, sink);
             if (base64 && e.getValue() instanceof String v && !isBase64(v)) {
                 sink.report(Check.SCHEMA, p, "data values must be base64 (use stringData for plain text)");
             }
+        }
+    }
+
+    /**
+     * IsConfigMapKey (apimachinery util/validation): at most 253 letters, digits, '-', '_' and '.', and not '.',
+     * '..' or anything starting with '..' (hasChDirPrefix: the kubelet's atomic writer owns those names).
+     */
+    static void configKey(String k, String ptr, ApiRules.Sink sink) {
+        if (k.length() > 253 || !Names.CONFIG_KEY.matcher(k).matches()) {
+            sink.report(Check.API_RULES, ptr, "key '" + k + "' must be letters, digits, '-', '_' and '.'");
+        } else if (k.equals(".") || k.equals("..")) {
+            sink.report(Check.API_RULES, ptr, "key must not be '" + k + "'");
+        } else if (k.startsWith("..")) {
+            sink.report(Check.API_RULES, ptr, "key '" + k + "' must not start with '..'");
         }
     }
 

@@ -87,8 +87,11 @@ final class ObjectMetaRules {
         }
     }
 
-    /** IsQualifiedName (apimachinery util/validation): optional DNS-1123 subdomain prefix, then a name part. */
-    private static void qualifiedKey(String key, String ptr, String what, ApiRules.Sink sink) {
+    /**
+     * IsQualifiedName (apimachinery util/validation): optional DNS-1123 subdomain prefix, then a name part.
+     * Returns whether the key is one.
+     */
+    static boolean qualifiedKey(String key, String ptr, String what, ApiRules.Sink sink) {
         String name = key;
         int slash = key.indexOf('/');
         if (slash >= 0) {
@@ -96,12 +99,14 @@ final class ObjectMetaRules {
             name = key.substring(slash + 1);
             if (prefix.isEmpty() || prefix.length() > 253 || !Names.DNS1123_SUBDOMAIN.matcher(prefix).matches()) {
                 sink.report(Check.API_RULES, ptr, what + " '" + key + "': prefix must be a DNS-1123 subdomain");
-                return;
+                return false;
             }
         }
         if (name.isEmpty() || name.length() > 63 || !Names.QUALIFIED_NAME.matcher(name).matches()) {
             sink.report(Check.API_RULES, ptr, what + " '" + key + "': name part must be at most 63 characters of"
                     + " letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
+            return false;
         }
+        return true;
     }
 }

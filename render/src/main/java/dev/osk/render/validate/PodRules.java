@@ -1,19 +1,28 @@
 package dev.osk.render.validate;
 
 import dev.osk.render.KubeVersion;
-import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Pod specs, wherever they appear (Pod, workload and Job templates): restart and DNS policy, volumes,
- * containers, ports, env and resources. ValidatePodSpec and the functions it calls in
- * pkg/apis/core/validation/validation.go.
+ * Pod specs, wherever they appear (Pod, workload and Job templates): restart and DNS policy, node selector,
+ * security context ids, volumes, containers, ports, mounts, probes and lifecycle hooks; scheduling
+ * (SchedulingRules), env (EnvRules) and resources (ResourceRules) have their own classes. ValidatePodSpec and
+ * the functions it calls in pkg/apis/core/validation/validation.go.
  */
 final class PodRules {
     static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet");
+    /** The volume sources in the order validateVolumeSource counts them (image, from 1.31, last). */
+    private static final List<String> VOLUME_SOURCES = List.of("emptyDir", "hostPath", "gitRepo", "gcePersistentDisk",
+            "awsElasticBlockStore", "secret", "nfs", "iscsi", "glusterfs", "flocker", "persistentVolumeClaim", "rbd",
+            "cinder", "cephfs", "quobyte", "downwardAPI", "fc", "flexVolume", "configMap", "azureFile",
+            "vsphereVolume", "photonPersistentDisk", "portworxVolume", "azureDisk", "storageos", "projected",
+            "scaleIO", "csi", "ephemeral", "image");
+    /** validateHandler's handlers of a probe (grpc from 1.24) and of a lifecycle hook (sleep from 1.29). */
+    private static final List<String> PROBE_HANDLERS = List.of("exec", "httpGet", "tcpSocket", "grpc");
+    private static final List<String> LIFECYCLE_HANDLERS = List.of("exec", "httpGet", "tcpSocket", "sleep");
 
     private PodRules() {
     }
@@ -41,6 +50,10 @@ final class PodRules {
         }
         sink.oneOf(spec.get("dnsPolicy"), ptr + "/dnsPolicy", "ClusterFirstWithHostNet", "ClusterFirst", "Default",
                 "None");
+        ObjectMetaRules.labels(spec.get("nodeSelector"), ptr + "/nodeSelector", sink);
+        SchedulingRules.tolerations(spec.get("tolerations"), ptr + "/tolerations", sink);
+        SchedulingRules.affinity(spec.get("affinity"), ptr + "/affinity", sink);
+        ids(ApiRules.map(spec.get("securityContext")), ptr + "/securityContext", sink);
         Set<String> volumes = volumes(spec, ptr, claims, sink);
         if (spec.get("containers") == null) {
             sink.report(Check.SCHEMA, ptr + "/containers", "required field is missing: containers");
@@ -52,7 +65,11 @@ final class PodRules {
         for (String field : new String[] {"containers", "initContainers"}) {
             if (spec.get(field) instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
-                    container(ApiRules.map(list.get(i)), ptr + "/" + field + "/" + i, names, volumes, version, sink);
+                    String cp = ptr + "/" + field + "/" + i;
+                    container(ApiRules.map(list.get(i)), cp, names, volumes, version, sink);
+                    if (field.equals("containers") && Boolean.TRUE.equals(spec.get("hostNetwork"))) {
+                        hostNetworkPorts(ApiRules.map(list.get(i)), cp, sink);
+                    }
                 }
             }
         }
@@ -72,9 +89,28 @@ final class PodRules {
                 } else {
                     Names.label(String.valueOf(n), p, "volume name", sink);
                 }
+                volumeSource(ApiRules.map(vols.get(i)), ptr + "/volumes/" + i, sink);
             }
         }
         return volumes;
+    }
+
+    /**
+     * validateVolumeSource (core validation): at most one volume source, the later one reported in the order
+     * the server counts them (none at all is defaulted to emptyDir, SetDefaults_Volume).
+     */
+    private static void volumeSource(Map<String, Object> vol, String ptr, ApiRules.Sink sink) {
+        String first = null;
+        for (String source : VOLUME_SOURCES) {
+            if (vol.get(source) != null) {
+                if (first != null) {
+                    sink.report(Check.API_RULES, ptr + "/" + source, "may not specify more than 1 volume type ("
+                            + first + " and " + source + ")");
+                    return;
+                }
+                first = source;
+            }
+        }
     }
 
     /** validateContainers (core validation): name, image, pull policy, ports, env, mounts, resources. */
@@ -94,19 +130,78 @@ final class PodRules {
         }
         sink.oneOf(c.get("imagePullPolicy"), ptr + "/imagePullPolicy", "Always", "Never", "IfNotPresent");
         containerPorts(c, ptr, sink);
-        if (c.get("env") instanceof List<?> env) {
-            for (int i = 0; i < env.size(); i++) {
-                Object n = ApiRules.map(env.get(i)).get("name");
-                String p = ptr + "/env/" + i + "/name";
-                if (n == null) {
-                    sink.report(Check.SCHEMA, p, "required field is missing: name");
-                } else {
-                    envName(String.valueOf(n), p, version, sink);
-                }
+        EnvRules.env(c.get("env"), ptr + "/env", version, sink);
+        volumeMounts(c, ptr, volumes, sink);
+        ResourceRules.requirements(ApiRules.map(c.get("resources")), ptr + "/resources", sink);
+        for (String probe : new String[] {"livenessProbe", "readinessProbe", "startupProbe"}) {
+            if (c.get(probe) instanceof Map<?, ?>) {
+                handler(ApiRules.map(c.get(probe)), ptr + "/" + probe, PROBE_HANDLERS, sink);
             }
         }
-        volumeMounts(c, ptr, volumes, sink);
-        resources(ApiRules.map(c.get("resources")), ptr + "/resources", sink);
+        Map<String, Object> lifecycle = ApiRules.map(c.get("lifecycle"));
+        for (String hook : new String[] {"postStart", "preStop"}) {
+            if (lifecycle.get(hook) instanceof Map<?, ?>) {
+                handler(ApiRules.map(lifecycle.get(hook)), ptr + "/lifecycle/" + hook, LIFECYCLE_HANDLERS, sink);
+            }
+        }
+        ids(ApiRules.map(c.get("securityContext")), ptr + "/securityContext", sink);
+    }
+
+    /**
+     * validateHandler (core validation), for probes (validateProbe) and lifecycle hooks (validateLifecycle):
+     * exactly one handler; a second one is reported in the server's order.
+     */
+    private static void handler(Map<String, Object> h, String ptr, List<String> kinds, ApiRules.Sink sink) {
+        String first = null;
+        for (String k : kinds) {
+            if (h.get(k) instanceof Map<?, ?>) {
+                if (first != null) {
+                    sink.report(Check.API_RULES, ptr + "/" + k, "may not specify more than 1 handler type (" + first
+                            + " and " + k + ")");
+                    return;
+                }
+                first = k;
+            }
+        }
+        if (first == null) {
+            sink.report(Check.API_RULES, ptr, "must specify a handler type: one of " + String.join(", ", kinds));
+        }
+    }
+
+    /**
+     * ValidatePodSecurityContext and ValidateSecurityContext (core validation): runAsUser (IsValidUserID),
+     * runAsGroup, fsGroup and supplementalGroups (IsValidGroupID) are 0-2147483647.
+     */
+    private static void ids(Map<String, Object> sc, String ptr, ApiRules.Sink sink) {
+        for (String field : new String[] {"runAsUser", "runAsGroup", "fsGroup"}) {
+            id(sc.get(field), ptr + "/" + field, sink);
+        }
+        List<Object> groups = ApiRules.list(sc.get("supplementalGroups"));
+        for (int i = 0; i < groups.size(); i++) {
+            id(groups.get(i), ptr + "/supplementalGroups/" + i, sink);
+        }
+    }
+
+    private static void id(Object v, String ptr, ApiRules.Sink sink) {
+        if (v instanceof Long n && (n < 0 || n > Integer.MAX_VALUE)) {
+            sink.report(Check.API_RULES, ptr, n + " must be between 0 and 2147483647, inclusive");
+        }
+    }
+
+    /**
+     * validateHostNetwork (core validation): on the host network a container port is the host port, so a
+     * hostPort, when given (an absent or 0 one is defaulted to the containerPort), must equal it.
+     */
+    private static void hostNetworkPorts(Map<String, Object> c, String ptr, ApiRules.Sink sink) {
+        List<Object> ports = ApiRules.list(c.get("ports"));
+        for (int i = 0; i < ports.size(); i++) {
+            Map<String, Object> p = ApiRules.map(ports.get(i));
+            if (p.get("hostPort") instanceof Long host && host != 0 && p.get("containerPort") instanceof Long port
+                    && !host.equals(port)) {
+                sink.report(Check.API_RULES, ptr + "/ports/" + i + "/containerPort", "containerPort " + port
+                        + " must match `hostPort` " + host + " when `hostNetwork` is true");
+            }
+        }
     }
 
     /** validateContainerPorts (core validation). */
@@ -136,11 +231,15 @@ final class PodRules {
         }
     }
 
-    /** ValidateVolumeMounts (core validation): each mount names a volume of the pod and has a path. */
+    /**
+     * ValidateVolumeMounts (core validation): each mount names a volume of the pod and has a path, no two the
+     * same path.
+     */
     private static void volumeMounts(Map<String, Object> c, String ptr, Set<String> volumes, ApiRules.Sink sink) {
         if (!(c.get("volumeMounts") instanceof List<?> mounts)) {
             return;
         }
+        Set<Object> paths = new HashSet<>();
         for (int i = 0; i < mounts.size(); i++) {
             Map<String, Object> m = ApiRules.map(mounts.get(i));
             String p = ptr + "/volumeMounts/" + i;
@@ -152,50 +251,10 @@ final class PodRules {
             }
             if (m.get("mountPath") == null || "".equals(m.get("mountPath"))) {
                 sink.report(Check.SCHEMA, p + "/mountPath", "required field is missing: mountPath");
+            } else if (!paths.add(m.get("mountPath"))) {
+                sink.report(Check.API_RULES, p + "/mountPath", "mountPath '" + m.get("mountPath")
+                        + "' must be unique: another mount of this container uses it");
             }
-        }
-    }
-
-    /** ValidateResourceRequirements (core validation): non-negative, requests not above limits. */
-    private static void resources(Map<String, Object> r, String ptr, ApiRules.Sink sink) {
-        Map<String, Object> req = ApiRules.map(r.get("requests"));
-        Map<String, Object> lim = ApiRules.map(r.get("limits"));
-        for (String part : new String[] {"requests", "limits"}) {
-            for (Map.Entry<String, Object> e : ApiRules.map(r.get(part)).entrySet()) {
-                BigDecimal q = Quantities.value(e.getValue());
-                if (q != null && q.signum() < 0) {
-                    sink.report(Check.API_RULES, ptr + "/" + part + "/" + e.getKey(), "must be greater than or equal"
-                            + " to 0, not " + e.getValue());
-                    return;
-                }
-            }
-        }
-        for (Map.Entry<String, Object> e : req.entrySet()) {
-            BigDecimal rq = Quantities.value(e.getValue());
-            BigDecimal lm = lim.containsKey(e.getKey()) ? Quantities.value(lim.get(e.getKey())) : null;
-            if (rq != null && lm != null && rq.compareTo(lm) > 0) {
-                sink.report(Check.API_RULES, ptr + "/requests/" + e.getKey(), "request " + e.getValue()
-                        + " must be less than or equal to the limit " + lim.get(e.getKey()));
-            }
-        }
-    }
-
-    /**
-     * ValidateEnv (core validation): IsEnvVarName (C identifier-like) before 1.32, any printable ASCII but '='
-     * from 1.32 (RelaxedEnvironmentVariableValidation).
-     */
-    private static void envName(String n, String ptr, KubeVersion version, ApiRules.Sink sink) {
-        boolean relaxed = version.major() > 1 || version.minor() >= 32;
-        boolean ok;
-        if (relaxed) {
-            ok = !n.isEmpty() && n.chars().allMatch(ch -> ch >= 0x20 && ch <= 0x7e && ch != '=');
-        } else {
-            ok = Names.C_IDENTIFIER_ENV.matcher(n).matches();
-        }
-        if (!ok) {
-            sink.report(Check.API_RULES, ptr, "'" + n + "' is not a valid environment variable name"
-                    + (relaxed ? " (printable ASCII without '=')"
-                            : " (letters, digits, '_', '-' and '.', not starting with a digit)"));
         }
     }
 

@@ -22,7 +22,6 @@ final class PolicyRules {
                 Amounts.intOrPercent(spec.get(field), "/spec/" + field, true, sink);
             }
         }
-        ObjectMetaRules.labels(ApiRules.map(spec.get("selector")).get("matchLabels"), "/spec/selector/matchLabels",
-                sink);
+        LabelSelectors.selector(spec.get("selector"), "/spec/selector", sink);
     }
 }
