@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 final class OskCommand implements Runnable {
     /** The subcommands' names, in the order help lists them. */
     private static final java.util.List<String> SUBCOMMANDS = java.util.List.of("render", "validate", "apply",
-            "values", "graph", "package", "release", "diff", "passwords", "completion", "show", "create", "help");
+            "values", "graph", "lint", "package", "release", "diff", "passwords", "completion", "show", "create",
+            "help");
 
     // a switch, not a map of constructor references: lambdas of picocli's classes (compiled for Java 5) break the
     // JDK's ahead-of-time cache
@@ -21,6 +22,7 @@ final class OskCommand implements Runnable {
             case "apply" -> new ApplyCommand();
             case "values" -> new ValuesCommand();
             case "graph" -> new GraphCommand();
+            case "lint" -> new LintCommand();
             case "package" -> new PackageCommand();
             case "release" -> new ReleaseCommand();
             case "diff" -> new DiffCommand();

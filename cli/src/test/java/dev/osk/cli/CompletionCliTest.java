@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** osk completion: scripts a shell can load, naming every command and the flags users type most. */
 class CompletionCliTest {
-    private static final List<String> COMMANDS = List.of("render", "validate", "apply", "values", "graph",
+    private static final List<String> COMMANDS = List.of("render", "validate", "apply", "values", "graph", "lint",
             "package", "release", "diff", "passwords", "completion", "show", "create");
 
     @Test

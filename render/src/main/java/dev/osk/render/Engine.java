@@ -5,6 +5,7 @@ import dev.osk.render.chart.ChartLoader;
 import dev.osk.render.manifest.Manifest;
 import dev.osk.render.release.ChartArchive;
 import dev.osk.render.validate.ChartExternals;
+import dev.osk.render.values.ValueReads;
 import dev.osk.render.values.ValueSource;
 import dev.osk.render.values.ValueTree;
 import java.nio.file.Files;
@@ -34,7 +35,8 @@ public final class Engine {
     private ChartInstance instances(RenderRequest req, Chart chart, Function<Path, String> display,
             boolean trackOrigins) {
         ValueTree user = ValueSource.merge(req.values(), req.baseDir(), display);
-        return new ValuesResolver(trackOrigins).resolve(chart, user);
+        ValueReads reads = req.options() == null ? null : req.options().reads();
+        return new ValuesResolver(trackOrigins || reads != null, reads).resolve(chart, user);
     }
 
     /**

@@ -10,6 +10,8 @@ import dev.osk.render.template.Builtins;
 import dev.osk.render.template.OskMustacheFactory;
 import dev.osk.render.template.RenderBounds;
 import dev.osk.render.template.ScopeLadder;
+import dev.osk.render.values.ValueTree;
+import dev.osk.render.yaml.JsonPointer;
 import dev.osk.render.template.StatefulSetHosts;
 import dev.osk.render.template.TrackingWriter;
 import dev.osk.render.values.Values;
@@ -214,22 +216,26 @@ public final class Renderer {
         private ScopeLadder ladder(TemplateRef ref) {
             ChartInstance inst = ref.instance();
             List<ScopeLadder.Rung> rungs = new ArrayList<>();
-            rungs.add(new ScopeLadder.Rung(rungName(inst), inst.values().data()));
+            // with reads recorded, each rung also names its tree and place in it; otherwise nothing extra is kept
+            boolean track = options.reads() != null;
+            rungs.add(rung(rungName(inst), inst.values().data(), inst.values(), "", track));
             ChartInstance parent = inst.parent();
             if (inst.component() != null && parent != null) {
                 // both rungs are always on the ladder (empty when the parent has no such block), so error
                 // messages name every place a value could be set
                 Map<String, Object> compMap = Values.child(parent.values().data(), inst.component());
                 String compName = prefix(parent) + inst.component();
+                String compPtr = JsonPointer.append("", inst.component());
                 if (inst.kind() != null) {
-                    rungs.add(new ScopeLadder.Rung(compName + "." + inst.kind(), Values.child(compMap, inst.kind())));
+                    rungs.add(rung(compName + "." + inst.kind(), Values.child(compMap, inst.kind()), parent.values(),
+                            JsonPointer.append(compPtr, inst.kind()), track));
                 }
-                rungs.add(new ScopeLadder.Rung(compName, compMap));
+                rungs.add(rung(compName, compMap, parent.values(), compPtr, track));
             }
             for (ChartInstance a = parent; a != null; a = a.parent()) {
-                rungs.add(new ScopeLadder.Rung(rungName(a), a.values().data()));
+                rungs.add(rung(rungName(a), a.values().data(), a.values(), "", track));
             }
-            rungs.add(new ScopeLadder.Rung("global", Values.child(inst.values().data(), "global")));
+            rungs.add(rung("global", Values.child(inst.values().data(), "global"), inst.values(), "/global", track));
             Map<String, Object> chart = new LinkedHashMap<>();
             chart.put("name", inst.chart().name());
             chart.put("version", inst.chart().metadata().version());
@@ -247,7 +253,12 @@ public final class Renderer {
             scope.put("parent", parent == null ? "" : parent.key());
             Builtins b = new Builtins(chart, release, scope, options.kubeVersion(), ref.sourcePath(),
                     rel -> checksumText(inst, rel), new StatefulSetHosts(this::objectsOf));
-            return new ScopeLadder(rungs, b);
+            return new ScopeLadder(rungs, b, options.reads());
+        }
+
+        private static ScopeLadder.Rung rung(String name, Map<String, Object> values, ValueTree tree, String pointer,
+                boolean track) {
+            return track ? new ScopeLadder.Rung(name, values, tree, pointer) : new ScopeLadder.Rung(name, values);
         }
 
         private String checksumText(ChartInstance from, String rel) {

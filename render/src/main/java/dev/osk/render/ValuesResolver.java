@@ -3,6 +3,7 @@ package dev.osk.render;
 import dev.osk.render.chart.Chart;
 import dev.osk.render.chart.Dependency;
 import dev.osk.render.values.ValuePath;
+import dev.osk.render.values.ValueReads;
 import dev.osk.render.values.ValueTree;
 import dev.osk.render.values.Values;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Map;
  */
 public final class ValuesResolver {
     private final boolean trackOrigins;
+    private final ValueReads reads;
 
     /** A resolver that keeps, for every value, the file and line or flag that set it. */
     public ValuesResolver() {
@@ -27,7 +29,13 @@ public final class ValuesResolver {
 
     /** @param trackOrigins false when nobody will ask where values came from (renders): merges are cheaper */
     public ValuesResolver(boolean trackOrigins) {
+        this(trackOrigins, null);
+    }
+
+    /** @param reads where to record the conditions that switch dependencies (with {@code trackOrigins}), or null */
+    public ValuesResolver(boolean trackOrigins, ValueReads reads) {
         this.trackOrigins = trackOrigins;
+        this.reads = reads;
     }
 
     private ValueTree track(ValueTree t) {
@@ -52,7 +60,7 @@ public final class ValuesResolver {
             if (child.metadata().isLibrary()) {
                 continue;
             }
-            if (!enabled(d, parent.values().data())) {
+            if (!enabled(d, parent.values())) {
                 continue;
             }
             ValueTree block = parentRaw.child(d.key());
@@ -81,14 +89,18 @@ public final class ValuesResolver {
         return out.merge(track(chart.defaults()));
     }
 
-    private static boolean enabled(Dependency d, Map<String, Object> parentValues) {
+    private boolean enabled(Dependency d, ValueTree parentValues) {
         if (d.condition() == null || d.condition().isBlank()) {
             return true;
         }
         for (String path : d.condition().split(",")) {
-            Object v = Values.lookup(parentValues, ValuePath.parse(path.trim()));
+            List<String> parsed = ValuePath.parse(path.trim());
+            Object v = Values.lookup(parentValues.data(), parsed);
             if (v == Values.ABSENT || v == null) {
                 continue;
+            }
+            if (reads != null) {
+                reads.read(parentValues, "", parsed);
             }
             if (v instanceof Boolean b) {
                 return b;

@@ -1,0 +1,168 @@
+package dev.osk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * osk lint: each chart rendered and validated with its defaults and with each ci/ overlay, and the values no
+ * template reads, one line each on stdout, then the summary line.
+ */
+class LintCliTest {
+    private static final String CONFIGMAP = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: {{name}}
+            data:
+              replicas: "{{replicas}}"
+              used: {{nested.used}}
+              conf: {{osk.json.conf}}
+            """;
+
+    private static Osk app(Path tmp) {
+        Osk osk = new Osk(tmp);
+        osk.write("app/Chart.yaml", "name: app\nversion: 0.1.0\n");
+        osk.write("app/values.yaml", """
+                name: app
+                replicas: 1
+                unused: 5
+                nested:
+                  used: a
+                  stale: b
+                conf:
+                  debug: false
+                """);
+        osk.write("app/templates/cm.yaml", CONFIGMAP);
+        return osk;
+    }
+
+    private static Osk.Result lint(Osk osk, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "lint";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Osk.withStdin(osk.base(), "", all);
+    }
+
+    @Test
+    void reportsEachRunsProblemsAndTheValuesNoTemplateReads(@TempDir Path tmp) {
+        Osk osk = app(tmp);
+        osk.write("app/ci/good.yaml", "replicas: 2\nextra: 1\n");
+        osk.write("app/ci/broken.yaml", "name: Bad_Name\n");
+        osk.write("app/ci/unreadable.yaml", "replicas: [1,\n");
+        Osk.Result r = lint(osk, "app");
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().lines()).containsExactly(
+                "app/templates/cm.yaml:4: error: v1 ConfigMap Bad_Name: /metadata/name: name 'Bad_Name' must be a"
+                        + " DNS-1123 subdomain (lower-case letters, digits, '-' and '.', starting and ending with a"
+                        + " letter or digit, at most 253 characters) [api-rules] (with app/ci/broken.yaml)",
+                "app/ci/good.yaml:2:8: warning: extra is set but no template reads it with this overlay"
+                        + " [unused-value]",
+                "app/ci/unreadable.yaml:2:1: error: invalid YAML: expected the node content, but found"
+                        + " '<stream end>' (with app/ci/unreadable.yaml)",
+                "app/values.yaml:3:9: warning: unused is set but no template reads it [unused-value]",
+                "app/values.yaml:6:10: warning: nested.stale is set but no template reads it [unused-value]",
+                "1 chart linted, 1 failed");
+    }
+
+    @Test
+    void unusedValuesAreWarningsUnlessStrict(@TempDir Path tmp) {
+        Osk osk = app(tmp);
+        Osk.Result r = lint(osk, "app");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines()).containsExactly(
+                "app/values.yaml:3:9: warning: unused is set but no template reads it [unused-value]",
+                "app/values.yaml:6:10: warning: nested.stale is set but no template reads it [unused-value]",
+                "1 chart linted, 0 failed");
+        Osk.Result strict = lint(osk, "--strict", "app");
+        assertThat(strict.code()).isEqualTo(1);
+        assertThat(strict.out().lines()).last().isEqualTo("1 chart linted, 1 failed");
+    }
+
+    @Test
+    void aValueAnOverlayRunReadsIsNotUnused(@TempDir Path tmp) {
+        Osk osk = app(tmp);
+        osk.write("app/templates/extra.yaml", """
+                {{#unused?}}
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: extra}
+                data: {stale: "{{nested.stale}}"}
+                {{/unused?}}
+                """);
+        osk.write("app/values.yaml", "name: app\nreplicas: 1\nnested: {used: a, stale: b}\nconf: {debug: false}\n");
+        osk.write("app/ci/with-extra.yaml", "unused: 5\n");
+        Osk.Result r = lint(osk, "app");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines()).containsExactly("1 chart linted, 0 failed");
+    }
+
+    @Test
+    void valuesReadThroughTheScopeLadderAndConditionsCount(@TempDir Path tmp) {
+        Osk osk = new Osk(tmp);
+        osk.write("kit/Chart.yaml", """
+                name: kit
+                version: 0.1.0
+                dependencies:
+                  - {name: sub, repository: file://../sub, alias: web, component: web, condition: web.enabled}
+                  - {name: sub, repository: file://../sub, alias: off, condition: off.enabled}
+                """);
+        osk.write("kit/values.yaml", """
+                replicas: 3
+                web:
+                  enabled: true
+                  port: 80
+                  name: web-server
+                off:
+                  enabled: false
+                  name: never-rendered
+                """);
+        osk.write("sub/Chart.yaml", "name: sub\nversion: 0.1.0\n");
+        osk.write("sub/values.yaml", "name: sub\n");
+        osk.write("sub/templates/cm.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: {{osk.scope.key}}}
+                data: {replicas: "{{replicas}}", port: "{{port}}", name: "{{name}}"}
+                """);
+        Osk.Result r = lint(osk, "kit", "sub");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out().lines()).containsExactly(
+                "kit/values.yaml:8:9: warning: off.name is set but no template reads it [unused-value]",
+                "sub/templates/cm.yaml:4:19: error: no value for 'replicas' (looked in (top level), global)"
+                        + " (with the defaults)",
+                "2 charts linted, 1 failed");
+    }
+
+    @Test
+    void aChartWithoutProblemsPrintsTheSummaryOnly(@TempDir Path tmp) {
+        Osk osk = new Osk(tmp);
+        osk.write("ok/Chart.yaml", "name: ok\nversion: 0.1.0\n");
+        osk.write("ok/values.yaml", "name: ok\n");
+        osk.write("ok/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: {{name}}}\n");
+        Osk.Result r = lint(osk, "ok");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo("1 chart linted, 0 failed\n");
+    }
+
+    @Test
+    void aFolderThatIsNoChartIsAUsageError(@TempDir Path tmp) {
+        Osk osk = new Osk(tmp);
+        String line = lint(osk, "missing").onlyErrLine(2, "Exception");
+        assertThat(line).isEqualTo("osk: 'missing' is not a chart folder (no Chart.yaml)");
+    }
+
+    @Test
+    void everyShippedServiceChartLintsClean() throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("lint", "--strict"));
+        for (Path chart : CatalogueTest.dirs("charts/services")) {
+            args.add("charts/services/" + chart.getFileName());
+        }
+        Osk.Result r = Osk.inRepo(args.toArray(String[]::new));
+        assertThat(r.out()).isEqualTo((args.size() - 2) + " charts linted, 0 failed\n");
+        assertThat(r.code()).isZero();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.osk.render.lint;
+
+import dev.osk.render.Engine;
+import dev.osk.render.KubeVersion;
+import dev.osk.render.Location;
+import dev.osk.render.MultipleProblemsException;
+import dev.osk.render.OskException;
+import dev.osk.render.RenderOptions;
+import dev.osk.render.RenderRequest;
+import dev.osk.render.Rendering;
+import dev.osk.render.chart.Chart;
+import dev.osk.render.chart.ChartLoader;
+import dev.osk.render.validate.Finding;
+import dev.osk.render.validate.ValidationOptions;
+import dev.osk.render.validate.ValidationReport;
+import dev.osk.render.validate.Validator;
+import dev.osk.render.values.ValueReads;
+import dev.osk.render.values.ValueSource;
+import dev.osk.render.values.ValuePath;
+import dev.osk.render.values.ValueTree;
+import dev.osk.render.yaml.JsonPointer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Lints one chart folder, as {@code helm lint} and chart-testing do: renders it with its defaults and once with
+ * each overlay in its {@code ci/} folder ({@code ci/*.yaml}, in name order), validates each render, and reports
+ * the values its {@code values.yaml} sets that no template read in any run, and the values each overlay sets that
+ * no template read in its run. Every run allows the charts' placeholder passwords (a lint installs nothing).
+ */
+public final class ChartLint {
+    /** The folder of overlays, each one run. */
+    public static final String CI_FOLDER = "ci";
+    /** Read by osk itself, not by templates: never reported unused. */
+    private static final String ENGINE_VALUE = "/global/allowPlaceholderPasswords";
+    private static final ValueSource ALLOW_PLACEHOLDERS = new ValueSource(ValueSource.Kind.SET,
+            "global.allowPlaceholderPasswords=true");
+
+    private final Path baseDir;
+    private final Function<Path, String> display;
+    private final KubeVersion kubeVersion;
+
+    public ChartLint(Path baseDir, Function<Path, String> display, KubeVersion kubeVersion) {
+        this.baseDir = baseDir;
+        this.display = display;
+        this.kubeVersion = kubeVersion;
+    }
+
+    /** One render: no overlay (the defaults) or one ci/ overlay. */
+    private record Run(String name, Path overlay) {
+    }
+
+    /** Every finding for the chart in {@code dir}, in a stable order: run by run, then the unused defaults. */
+    public List<LintFinding> lint(Path dir) {
+        List<LintFinding> out = new ArrayList<>();
+        Chart chart;
+        try {
+            chart = new ChartLoader(display).load(baseDir.resolve(dir));
+        } catch (OskException e) {
+            problems(e, "", out);
+            return out;
+        }
+        if (chart.metadata().isLibrary()) {
+            return out;
+        }
+        List<Run> runs = new ArrayList<>();
+        runs.add(new Run("the defaults", null));
+        for (Path overlay : overlays(chart.dir().resolve(CI_FOLDER))) {
+            runs.add(new Run(display.apply(chart.dir()) + "/" + CI_FOLDER + "/" + overlay.getFileName(), overlay));
+        }
+        List<ValueReads> rendered = new ArrayList<>();
+        for (Run run : runs) {
+            ValueReads reads = run(dir, run, out);
+            if (reads != null) {
+                rendered.add(reads);
+                if (run.overlay() != null) {
+                    unused(overlayTree(run.overlay()), reads, " with this overlay", out);
+                }
+            }
+        }
+        if (!rendered.isEmpty()) {
+            unusedInAll(chart.defaults(), rendered, out);
+        }
+        return out;
+    }
+
+    private List<Path> overlays(Path ci) {
+        if (!Files.isDirectory(ci)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(ci)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".yaml") && !p.getFileName().toString()
+                    .startsWith(".")).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new OskException(Location.of(display.apply(ci)), "cannot list the folder: " + e.getMessage());
+        }
+    }
+
+    /** Renders and validates one run; returns what it read, or null when it did not render. */
+    private ValueReads run(Path dir, Run run, List<LintFinding> out) {
+        String with = " (with " + run.name() + ")";
+        List<ValueSource> values = new ArrayList<>();
+        if (run.overlay() != null) {
+            values.add(new ValueSource(ValueSource.Kind.FILE, run.overlay().toString()));
+        }
+        values.add(ALLOW_PLACEHOLDERS);
+        ValueReads reads = new ValueReads();
+        RenderOptions options = new RenderOptions(null, "default", false, kubeVersion, List.of()).recordingReads(reads);
+        Rendering rendering;
+        try {
+            rendering = new Engine().rendering(new RenderRequest(dir, values, options, baseDir, display));
+        } catch (OskException e) {
+            problems(e, with, out);
+            return null;
+        }
+        ValidationReport report = new Validator().validate(rendering.manifests(),
+                new ValidationOptions(kubeVersion, java.util.Set.of(), java.util.Set.of()).with(rendering.external()));
+        for (Finding f : report.findings()) {
+            out.add(new LintFinding(f.severity() == Finding.Severity.ERROR ? LintFinding.Severity.ERROR
+                    : LintFinding.Severity.WARNING, f.text() + with));
+        }
+        return reads;
+    }
+
+    private static void problems(OskException e, String with, List<LintFinding> out) {
+        List<OskException> all = e instanceof MultipleProblemsException m ? m.problems() : List.of(e);
+        for (OskException p : all) {
+            String at = p.location() == null ? "" : p.location() + ": ";
+            out.add(new LintFinding(LintFinding.Severity.ERROR, at + "error: " + p.detail() + with));
+        }
+    }
+
+    private ValueTree overlayTree(Path overlay) {
+        return ValueSource.merge(List.of(new ValueSource(ValueSource.Kind.FILE, overlay.toString())), baseDir,
+                display);
+    }
+
+    /** A warning for each value of {@code tree} that {@code reads} did not read. */
+    private static void unused(ValueTree tree, ValueReads reads, String when, List<LintFinding> out) {
+        for (Leaf leaf : leaves(tree)) {
+            if (!reads.wasRead(leaf.at())) {
+                out.add(unusedFinding(leaf, when));
+            }
+        }
+    }
+
+    /** A warning for each value of the chart's defaults that no run read. */
+    private static void unusedInAll(ValueTree defaults, List<ValueReads> runs, List<LintFinding> out) {
+        for (Leaf leaf : leaves(defaults)) {
+            if (runs.stream().noneMatch(r -> r.wasRead(leaf.at()))) {
+                out.add(unusedFinding(leaf, ""));
+            }
+        }
+    }
+
+    private static LintFinding unusedFinding(Leaf leaf, String when) {
+        return new LintFinding(LintFinding.Severity.WARNING, leaf.at() + ": warning: " + leaf.path()
+                + " is set but no template reads it" + when + " [unused-value]");
+    }
+
+    /** A value as a user sets it: its dotted path and where it is set. */
+    private record Leaf(String path, Location at) {
+    }
+
+    /** The values of {@code tree} that are not maps (lists count whole), and empty maps; nulls are left out. */
+    private static List<Leaf> leaves(ValueTree tree) {
+        List<Leaf> out = new ArrayList<>();
+        collect(tree.data(), "", new ArrayList<>(), tree, out);
+        out.sort(Comparator.comparingInt((Leaf l) -> l.at().line()).thenComparingInt(l -> l.at().column()));
+        return out;
+    }
+
+    private static void collect(Object v, String ptr, List<String> path, ValueTree tree, List<Leaf> out) {
+        if (v == null || ptr.equals(ENGINE_VALUE)) {
+            return;
+        }
+        if (v instanceof Map<?, ?> m && !m.isEmpty()) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                path.add(key);
+                collect(e.getValue(), JsonPointer.append(ptr, key), path, tree, out);
+                path.remove(path.size() - 1);
+            }
+            return;
+        }
+        Location at = tree.origins().get(ptr);
+        if (at != null && !ptr.isEmpty()) {
+            out.add(new Leaf(ValuePath.format(path), at));
+        }
+    }
+}
