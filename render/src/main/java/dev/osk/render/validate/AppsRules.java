@@ -69,8 +69,12 @@ final class AppsRules {
             if (!String.valueOf(e.getValue()).equals(String.valueOf(tLabels.get(e.getKey())))) {
                 sink.report(Check.API_RULES, "/spec/template/metadata/labels",
                         "selector does not match template labels (" + e.getKey() + "=" + e.getValue() + ")");
-                break;
+                return true;
             }
+        }
+        if (Boolean.FALSE.equals(LabelSelectors.matches(selector, tLabels))) {
+            sink.report(Check.API_RULES, "/spec/template/metadata/labels",
+                    "selector does not match template labels (its matchExpressions)");
         }
         return true;
     }

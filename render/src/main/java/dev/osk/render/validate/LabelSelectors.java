@@ -63,4 +63,53 @@ final class LabelSelectors {
         }
         return ObjectMetaRules.qualifiedKey(String.valueOf(key), ptr, "key", sink);
     }
+
+    /**
+     * LabelSelectorAsSelector(...).Matches: whether labels satisfy the selector's matchLabels and its
+     * matchExpressions; null when a requirement is malformed (that is reported by {@link #selector}), as the
+     * server then cannot build the selector.
+     */
+    static Boolean matches(Map<String, Object> selector, Map<String, Object> labels) {
+        for (Map.Entry<String, Object> e : ApiRules.map(selector.get("matchLabels")).entrySet()) {
+            if (!String.valueOf(e.getValue()).equals(String.valueOf(labels.get(e.getKey())))) {
+                return false;
+            }
+        }
+        boolean all = true;
+        for (Object o : ApiRules.list(selector.get("matchExpressions"))) {
+            Map<String, Object> r = ApiRules.map(o);
+            List<String> values = ApiRules.list(r.get("values")).stream().map(String::valueOf).toList();
+            Object key = r.get("key");
+            boolean has = key != null && labels.containsKey(String.valueOf(key));
+            String value = has ? String.valueOf(labels.get(String.valueOf(key))) : null;
+            Object op = r.get("operator");
+            if (key == null || op == null) {
+                return null;
+            }
+            switch (String.valueOf(op)) {
+                case "In" -> {
+                    if (values.isEmpty()) {
+                        return null;
+                    }
+                    all &= has && values.contains(value);
+                }
+                case "NotIn" -> {
+                    if (values.isEmpty()) {
+                        return null;
+                    }
+                    all &= !has || !values.contains(value);
+                }
+                case "Exists", "DoesNotExist" -> {
+                    if (!values.isEmpty()) {
+                        return null;
+                    }
+                    all &= op.equals("Exists") == has;
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return all;
+    }
 }

@@ -53,6 +53,8 @@ final class PodRules {
         ObjectMetaRules.labels(spec.get("nodeSelector"), ptr + "/nodeSelector", sink);
         SchedulingRules.tolerations(spec.get("tolerations"), ptr + "/tolerations", sink);
         SchedulingRules.affinity(spec.get("affinity"), ptr + "/affinity", sink);
+        SchedulingRules.topologySpreadConstraints(spec.get("topologySpreadConstraints"),
+                ptr + "/topologySpreadConstraints", sink);
         ids(ApiRules.map(spec.get("securityContext")), ptr + "/securityContext", sink);
         Set<String> volumes = volumes(spec, ptr, claims, sink);
         if (spec.get("containers") == null) {
@@ -129,13 +131,26 @@ final class PodRules {
             sink.report(Check.SCHEMA, ptr + "/image", "required field is missing: image");
         }
         sink.oneOf(c.get("imagePullPolicy"), ptr + "/imagePullPolicy", "Always", "Never", "IfNotPresent");
+        sink.oneOf(c.get("terminationMessagePolicy"), ptr + "/terminationMessagePolicy", "File",
+                "FallbackToLogsOnError");
         containerPorts(c, ptr, sink);
         EnvRules.env(c.get("env"), ptr + "/env", version, sink);
         volumeMounts(c, ptr, volumes, sink);
         ResourceRules.requirements(ApiRules.map(c.get("resources")), ptr + "/resources", sink);
         for (String probe : new String[] {"livenessProbe", "readinessProbe", "startupProbe"}) {
             if (c.get(probe) instanceof Map<?, ?>) {
-                handler(ApiRules.map(c.get(probe)), ptr + "/" + probe, PROBE_HANDLERS, sink);
+                Map<String, Object> pr = ApiRules.map(c.get(probe));
+                handler(pr, ptr + "/" + probe, PROBE_HANDLERS, sink);
+                // validateProbe: the timings and thresholds are not negative
+                for (String field : new String[] {"initialDelaySeconds", "timeoutSeconds", "periodSeconds",
+                        "successThreshold", "failureThreshold"}) {
+                    Amounts.nonNegative(pr.get(field), ptr + "/" + probe + "/" + field, sink);
+                }
+                // validateContainers: liveness and startup probes succeed once (successThreshold defaults to 1)
+                if (!probe.equals("readinessProbe") && pr.get("successThreshold") instanceof Long n && n != 1) {
+                    sink.report(Check.API_RULES, ptr + "/" + probe + "/successThreshold", "successThreshold " + n
+                            + " must be 1 for a " + probe);
+                }
             }
         }
         Map<String, Object> lifecycle = ApiRules.map(c.get("lifecycle"));

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a pod may run: its tolerations, node affinity and pod (anti-)affinity. ValidateTolerations,
- * validateAffinity and the functions they call in pkg/apis/core/validation/validation.go.
+ * Where a pod may run: its tolerations, node affinity, pod (anti-)affinity and topology spread constraints.
+ * ValidateTolerations, validateAffinity, validateTopologySpreadConstraints and the functions they call in
+ * pkg/apis/core/validation/validation.go.
  */
 final class SchedulingRules {
     private SchedulingRules() {
@@ -208,6 +209,46 @@ final class SchedulingRules {
             sink.report(Check.API_RULES, ptr + "/topologyKey", "topologyKey can not be empty");
         } else {
             ObjectMetaRules.qualifiedKey(String.valueOf(key), ptr + "/topologyKey", "topologyKey", sink);
+        }
+    }
+
+    /**
+     * validateTopologySpreadConstraints: maxSkew positive (ValidateMaxSkew), topologyKey not empty
+     * (ValidateTopologyKey), whenUnsatisfiable DoNotSchedule or ScheduleAnyway, and no two constraints with the
+     * same topologyKey and whenUnsatisfiable (ValidateSpreadConstraintNotRepeat, reported on the first).
+     */
+    static void topologySpreadConstraints(Object raw, String ptr, ApiRules.Sink sink) {
+        List<Object> constraints = ApiRules.list(raw);
+        for (int i = 0; i < constraints.size(); i++) {
+            Map<String, Object> c = ApiRules.map(constraints.get(i));
+            String p = ptr + "/" + i;
+            Object skew = c.get("maxSkew");
+            if (skew == null) {
+                sink.report(Check.SCHEMA, p + "/maxSkew", "required field is missing: maxSkew");
+            } else if (skew instanceof Long n && n <= 0) {
+                sink.report(Check.API_RULES, p + "/maxSkew", "maxSkew " + n + " must be greater than zero");
+            }
+            Object key = c.get("topologyKey");
+            if (key == null) {
+                sink.report(Check.SCHEMA, p + "/topologyKey", "required field is missing: topologyKey");
+            } else if ("".equals(key)) {
+                sink.report(Check.API_RULES, p + "/topologyKey", "topologyKey can not be empty");
+            }
+            Object when = c.get("whenUnsatisfiable");
+            if (when == null) {
+                sink.report(Check.SCHEMA, p + "/whenUnsatisfiable", "required field is missing: whenUnsatisfiable");
+            } else {
+                sink.oneOf(when, p + "/whenUnsatisfiable", "DoNotSchedule", "ScheduleAnyway");
+            }
+            for (int j = i + 1; j < constraints.size(); j++) {
+                Map<String, Object> later = ApiRules.map(constraints.get(j));
+                if (key != null && when != null && key.equals(later.get("topologyKey"))
+                        && when.equals(later.get("whenUnsatisfiable"))) {
+                    sink.report(Check.API_RULES, p, "duplicate spread constraint {" + key + ", " + when
+                            + "}: constraint " + j + " has the same topologyKey and whenUnsatisfiable");
+                    break;
+                }
+            }
         }
     }
 }
