@@ -72,6 +72,9 @@ final class PodRules {
                     if (field.equals("containers") && Boolean.TRUE.equals(spec.get("hostNetwork"))) {
                         hostNetworkPorts(ApiRules.map(list.get(i)), cp, sink);
                     }
+                    if (field.equals("initContainers")) {
+                        initContainer(ApiRules.map(list.get(i)), cp, version, sink);
+                    }
                 }
             }
         }
@@ -200,6 +203,23 @@ final class PodRules {
     private static void id(Object v, String ptr, ApiRules.Sink sink) {
         if (v instanceof Long n && (n < 0 || n > Integer.MAX_VALUE)) {
             sink.report(Check.API_RULES, ptr, n + " must be between 0 and 2147483647, inclusive");
+        }
+    }
+
+    /**
+     * validateInitContainers (core validation): an init container runs to completion, so it has no lifecycle
+     * hooks and no probes; from 1.29 (SidecarContainers, beta and on by default) a sidecar, an init container
+     * with restartPolicy Always, may have them.
+     */
+    private static void initContainer(Map<String, Object> c, String ptr, KubeVersion version, ApiRules.Sink sink) {
+        if (version.atLeast(new KubeVersion(1, 29)) && "Always".equals(c.get("restartPolicy"))) {
+            return;
+        }
+        for (String field : new String[] {"lifecycle", "livenessProbe", "readinessProbe", "startupProbe"}) {
+            if (c.get(field) != null) {
+                sink.report(Check.API_RULES, ptr + "/" + field, field + " must not be set for init containers"
+                        + (version.atLeast(new KubeVersion(1, 29)) ? " without restartPolicy Always" : ""));
+            }
         }
     }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * StatefulSet serviceName, required in the apps/v1 OpenAPI schema before 1.33 and optional (a DNS-1123 label
  * when set) from 1.33 (kubernetes#130233, CHANGELOG-1.33); status.hostIPs for env fieldRefs from 1.29
  * (PodHostIPs, beta and on by default); hugepages for env resourceFieldRefs from 1.22 (DownwardAPIHugePages on by
- * default).
+ * default); probes on sidecars, init containers with restartPolicy Always, from 1.29 (SidecarContainers, beta and on
+ * by default).
  */
 class VersionedPodRulesTest {
     private static Map<String, Object> statefulSet(String serviceName) {
@@ -74,5 +75,19 @@ class VersionedPodRulesTest {
         assertThat(findings(pod, "1.21")).containsExactly(
                 "api-rules /spec/containers/0/env/0/valueFrom/resourceFieldRef/resource");
         assertThat(findings(pod, "1.22")).isEmpty();
+    }
+
+    @Test
+    void sidecarsMayHaveProbesFrom129() {
+        Map<String, Object> probe = Map.of("tcpSocket", Map.of("port", 8080L));
+        Map<String, Object> sidecar = new LinkedHashMap<>(Map.of("name", "proxy", "image",
+                "registry.example.com/proxy:1.0.0", "restartPolicy", "Always", "startupProbe", probe));
+        Map<String, Object> pod = Map.of("apiVersion", "v1", "kind", "Pod", "metadata", Map.of("name", "web"),
+                "spec", Map.of("initContainers", List.of(sidecar), "containers", List.of(Map.of("name", "web",
+                        "image", "registry.example.com/web:1.0.0"))));
+        assertThat(findings(pod, "1.28")).containsExactly("api-rules /spec/initContainers/0/startupProbe");
+        assertThat(findings(pod, "1.29")).isEmpty();
+        sidecar.remove("restartPolicy");
+        assertThat(findings(pod, "1.34")).containsExactly("api-rules /spec/initContainers/0/startupProbe");
     }
 }
