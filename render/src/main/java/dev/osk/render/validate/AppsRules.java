@@ -11,6 +11,14 @@ import java.util.Set;
  * ValidateStatefulSetSpec, ValidateDaemonSetSpec, ValidateReplicaSetSpec in pkg/apis/apps/validation/validation.go.
  */
 final class AppsRules {
+    /**
+     * Before 1.34 the server checks neither a StatefulSet's pod template beyond its labels, annotations and
+     * restartPolicy (the call to ValidatePodTemplateSpec was commented out in ValidatePodTemplateSpecForStatefulSet)
+     * nor its volumeClaimTemplates: the StatefulSet is accepted and its pods are refused when the controller
+     * creates them. 1.34 checks both (kubernetes#131790, #132212).
+     */
+    private static final KubeVersion STATEFULSET_POD_SPEC_CHECKED = new KubeVersion(1, 34);
+
     private AppsRules() {
     }
 
@@ -40,7 +48,13 @@ final class AppsRules {
             }
         }
         Map<String, Object> template = ApiRules.map(spec.get("template"));
-        PodRules.podSpec(ApiRules.map(template.get("spec")), "/spec/template/spec", kind, claims, version, sink);
+        Map<String, Object> podSpec = ApiRules.map(template.get("spec"));
+        if (kind.equals("StatefulSet") && !version.atLeast(STATEFULSET_POD_SPEC_CHECKED)) {
+            // ValidatePodTemplateSpecForStatefulSet left the pod spec to pod creation; only restartPolicy counts
+            sink.oneOf(podSpec.get("restartPolicy"), "/spec/template/spec/restartPolicy", "Always");
+            return;
+        }
+        PodRules.podSpec(podSpec, "/spec/template/spec", kind, claims, version, sink);
     }
 
     /**
@@ -185,7 +199,7 @@ final class AppsRules {
 
     /**
      * ValidateStatefulSetSpec: updateStrategy (rollingUpdate only with type RollingUpdate, its partition not
-     * negative) and podManagementPolicy; the claim templates as ValidatePersistentVolumeClaimSpec (core
+     * negative) and podManagementPolicy; from 1.34 the claim templates as ValidatePersistentVolumeClaimSpec (core
      * validation).
      */
     private static void statefulSet(Map<String, Object> spec, KubeVersion version, ApiRules.Sink sink) {
@@ -201,7 +215,7 @@ final class AppsRules {
                     "/spec/updateStrategy/rollingUpdate/partition", sink);
         }
         sink.oneOf(spec.get("podManagementPolicy"), "/spec/podManagementPolicy", "OrderedReady", "Parallel");
-        if (spec.get("volumeClaimTemplates") instanceof List<?> vcts) {
+        if (version.atLeast(STATEFULSET_POD_SPEC_CHECKED) && spec.get("volumeClaimTemplates") instanceof List<?> vcts) {
             for (int i = 0; i < vcts.size(); i++) {
                 Map<String, Object> vct = ApiRules.map(vcts.get(i));
                 Object n = ApiRules.map(vct.get("metadata")).get("name");

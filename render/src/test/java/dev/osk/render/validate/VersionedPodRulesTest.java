@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * when set) from 1.33 (kubernetes#130233, CHANGELOG-1.33); status.hostIPs for env fieldRefs from 1.29
  * (PodHostIPs, beta and on by default); hugepages for env resourceFieldRefs from 1.22 (DownwardAPIHugePages on by
  * default); probes on sidecars, init containers with restartPolicy Always, from 1.29 (SidecarContainers, beta and on
- * by default).
+ * by default); a StatefulSet's pod template and claim templates, checked from 1.34 (kubernetes#131790, #132212).
  */
 class VersionedPodRulesTest {
     private static Map<String, Object> statefulSet(String serviceName) {
@@ -89,5 +89,26 @@ class VersionedPodRulesTest {
         assertThat(findings(pod, "1.29")).isEmpty();
         sidecar.remove("restartPolicy");
         assertThat(findings(pod, "1.34")).containsExactly("api-rules /spec/initContainers/0/startupProbe");
+    }
+
+    @Test
+    void statefulSetPodTemplatesAreCheckedFrom134() {
+        Map<String, Object> sts = new LinkedHashMap<>(statefulSet("db"));
+        Map<String, Object> spec = new LinkedHashMap<>(ApiRules.map(sts.get("spec")));
+        spec.put("template", Map.of("metadata", Map.of("labels", Map.of("app", "db")), "spec", Map.of("containers",
+                List.of(Map.of("name", "DB", "image", "registry.example.com/db:1.0.0")))));
+        spec.put("volumeClaimTemplates", List.of(Map.of("metadata", Map.of("name", "data"),
+                "spec", Map.of("accessModes", List.of("ReadWriteSometimes")))));
+        sts.put("spec", spec);
+        assertThat(findings(sts, "1.33")).isEmpty();
+        assertThat(findings(sts, "1.34")).containsExactlyInAnyOrder(
+                "api-rules /spec/template/spec/containers/0/name",
+                "api-rules /spec/volumeClaimTemplates/0/spec/accessModes/0",
+                "api-rules /spec/volumeClaimTemplates/0/spec/resources/requests/storage");
+        // restartPolicy is checked on every version
+        spec.put("template", Map.of("metadata", Map.of("labels", Map.of("app", "db")), "spec", Map.of("restartPolicy",
+                "Never", "containers", List.of(Map.of("name", "db", "image", "registry.example.com/db:1.0.0")))));
+        spec.remove("volumeClaimTemplates");
+        assertThat(findings(sts, "1.20")).containsExactly("api-rules /spec/template/spec/restartPolicy");
     }
 }
