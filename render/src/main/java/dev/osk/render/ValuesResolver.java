@@ -2,10 +2,12 @@ package dev.osk.render;
 
 import dev.osk.render.chart.Chart;
 import dev.osk.render.chart.Dependency;
+import dev.osk.render.chart.ValuesSchema;
 import dev.osk.render.values.ValuePath;
 import dev.osk.render.values.ValueReads;
 import dev.osk.render.values.ValueTree;
 import dev.osk.render.values.Values;
+import dev.osk.render.yaml.JsonPointer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +44,17 @@ public final class ValuesResolver {
         return trackOrigins ? t : t.untracked();
     }
 
-    /** The instance tree for {@code root} with {@code user} (overlays and flags, already merged) on top. */
+    /**
+     * The instance tree for {@code root} with {@code user} (overlays and flags, already merged) on top. Values that
+     * do not meet a chart's schema are an error, one line per problem of every chart.
+     */
     public ChartInstance resolve(Chart root, ValueTree user) {
+        ChartInstance top = tree(root, user);
+        checkSchemas(top, root, user);
+        return top;
+    }
+
+    private ChartInstance tree(Chart root, ValueTree user) {
         ValueTree raw = defaults(root).merge(track(user));
         ChartInstance top = new ChartInstance(root, root.name(), null, raw.withoutNulls(), root.metadata().component(),
                 root.metadata().kind());
@@ -74,6 +85,61 @@ public final class ValuesResolver {
             ChartInstance inst = new ChartInstance(child, d.key(), parent, raw.withoutNulls(), component, kind);
             children(inst, raw);
         }
+    }
+
+    /**
+     * Checks every instance against its chart's schema. Each problem is one line at the file and line (or flag)
+     * that set the offending value ({@code user} is tracked: when this resolver does not track, the tree is
+     * resolved again with origins, only when there is something to report); a problem with no value to point at
+     * (a required key that is missing at the top) is at the schema file.
+     */
+    private void checkSchemas(ChartInstance top, Chart root, ValueTree user) {
+        Map<ChartInstance, List<ValuesSchema.Violation>> found = new LinkedHashMap<>();
+        for (ChartInstance inst : top.walk()) {
+            ValuesSchema schema = inst.chart().schema();
+            if (schema != null) {
+                List<ValuesSchema.Violation> v = schema.check(inst.values().data());
+                if (!v.isEmpty()) {
+                    found.put(inst, v);
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        Map<String, ChartInstance> tracked = new LinkedHashMap<>();
+        for (ChartInstance i : (trackOrigins ? top : new ValuesResolver(true).tree(root, user)).walk()) {
+            tracked.put(i.sourcePrefix(), i);
+        }
+        List<OskException> problems = new ArrayList<>();
+        for (Map.Entry<ChartInstance, List<ValuesSchema.Violation>> e : found.entrySet()) {
+            ChartInstance inst = e.getKey();
+            ChartInstance withOrigins = tracked.get(inst.sourcePrefix());
+            for (ValuesSchema.Violation v : e.getValue()) {
+                Location origin = withOrigins == null || v.pointer().isEmpty() ? null
+                        : withOrigins.values().originOf(v.pointer());
+                problems.add(new OskException(origin != null ? origin : Location.of(inst.chart().schema().shown()),
+                        inst.sourcePrefix() + ": " + valuePath(inst.values().data(), v.pointer()) + ": " + v.message()));
+            }
+        }
+        throw new MultipleProblemsException(problems);
+    }
+
+    /** {@code values.ports[0].name} for the pointer {@code /ports/0/name} into {@code values}. */
+    private static String valuePath(Map<String, Object> values, String pointer) {
+        StringBuilder sb = new StringBuilder("values");
+        Object at = values;
+        for (String seg : JsonPointer.segments(pointer)) {
+            if (at instanceof List<?> l) {
+                sb.append('[').append(seg).append(']');
+                int i = Integer.parseInt(seg);
+                at = i < l.size() ? l.get(i) : null;
+            } else {
+                sb.append('.').append(ControlCharacters.escape(seg.replace(".", "\\.")));
+                at = at instanceof Map<?, ?> m ? m.get(seg) : null;
+            }
+        }
+        return sb.toString();
     }
 
     /** A chart's defaults: its libraries' values.yaml (in order), then its own. */

@@ -16,14 +16,16 @@ public final class Chart {
     private final ValueTree defaults;
     private final List<TemplateFile> templates;
     private final Map<String, Path> partials;
+    private final ValuesSchema schema;
     private List<Chart> dependencies = List.of();
 
-    Chart(Path dir, String displayDir, ChartMetadata metadata, ValueTree defaults, List<TemplateFile> templates,
-            Map<String, Path> partials) {
+    Chart(Path dir, String displayDir, ChartMetadata metadata, ValueTree defaults, ValuesSchema schema,
+            List<TemplateFile> templates, Map<String, Path> partials) {
         this.dir = dir;
         this.displayDir = displayDir;
         this.metadata = metadata;
         this.defaults = defaults;
+        this.schema = schema;
         this.templates = templates;
         this.partials = partials;
     }
@@ -52,6 +54,11 @@ public final class Chart {
     /** values.yaml, with origins. */
     public ValueTree defaults() {
         return defaults;
+    }
+
+    /** values.schema.json, which the chart's final values must meet; null when the chart has none. */
+    public ValuesSchema schema() {
+        return schema;
     }
 
     public List<TemplateFile> templates() {

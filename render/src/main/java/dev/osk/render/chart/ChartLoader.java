@@ -26,8 +26,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Loads a chart folder and, recursively, the local charts it depends on. Reads only Chart.yaml, values.yaml and
- * the list of template files; template text is read when a template is compiled.
+ * Loads a chart folder and, recursively, the local charts it depends on. Reads only Chart.yaml, values.yaml,
+ * values.schema.json and the list of template files; template text is read when a template is compiled.
  */
 public final class ChartLoader {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
@@ -102,10 +102,11 @@ public final class ChartLoader {
             ChartMetadata meta = metadata(read(dir.resolve("Chart.yaml")), chartFile);
             ValueTree defaults = folder.exists(dir.resolve("values.yaml")) ? values(dir.resolve("values.yaml"))
                     : ValueTree.empty();
+            ValuesSchema schema = schema(folder, meta);
             List<TemplateFile> templates = new ArrayList<>();
             Map<String, Path> partials = new TreeMap<>();
             scanTemplates(folder, templates, partials);
-            Chart chart = new Chart(dir, display.apply(dir), meta, defaults, templates, partials);
+            Chart chart = new Chart(dir, display.apply(dir), meta, defaults, schema, templates, partials);
             List<Chart> deps = new ArrayList<>();
             for (Dependency d : meta.dependencies()) {
                 Path lexical = dir.resolve(d.path()).normalize();
@@ -150,6 +151,20 @@ public final class ChartLoader {
         String shown = display.apply(file);
         return reader.readOne(TextInput.read(file, shown, TextInput.MAX_YAML_BYTES, "a chart's "
                 + file.getFileName()), shown);
+    }
+
+    /** The chart's values.schema.json, compiled; null when it has none. */
+    private ValuesSchema schema(ChartFolder folder, ChartMetadata meta) {
+        Path file = folder.root().resolve(ValuesSchema.FILE);
+        if (!folder.exists(file)) {
+            return null;
+        }
+        String shown = display.apply(file);
+        if (meta.isLibrary()) {
+            throw new OskException(Location.of(shown), "a library chart has no values of its own to check;"
+                    + " put the schema in the charts that use it");
+        }
+        return ValuesSchema.parse(TextInput.read(file, shown, TextInput.MAX_YAML_BYTES, "a values schema"), shown);
     }
 
     @SuppressWarnings("unchecked")
