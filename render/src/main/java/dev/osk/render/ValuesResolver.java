@@ -91,7 +91,7 @@ public final class ValuesResolver {
      * Checks every instance against its chart's schema. Each problem is one line at the file and line (or flag)
      * that set the offending value ({@code user} is tracked: when this resolver does not track, the tree is
      * resolved again with origins, only when there is something to report); a problem with no value to point at
-     * (a required key that is missing at the top) is at the schema file.
+     * (a key missing at the top of the chart's values) is at the schema file.
      */
     private void checkSchemas(ChartInstance top, Chart root, ValueTree user) {
         Map<ChartInstance, List<ValuesSchema.Violation>> found = new LinkedHashMap<>();
@@ -116,8 +116,8 @@ public final class ValuesResolver {
             ChartInstance inst = e.getKey();
             ChartInstance withOrigins = tracked.get(inst.sourcePrefix());
             for (ValuesSchema.Violation v : e.getValue()) {
-                Location origin = withOrigins == null || v.pointer().isEmpty() ? null
-                        : withOrigins.values().originOf(v.pointer());
+                Location origin = withOrigins == null || v.blamed().isEmpty() ? null
+                        : withOrigins.values().originOf(v.blamed());
                 problems.add(new OskException(origin != null ? origin : Location.of(inst.chart().schema().shown()),
                         inst.sourcePrefix() + ": " + valuePath(inst.values().data(), v.pointer()) + ": " + v.message()));
             }

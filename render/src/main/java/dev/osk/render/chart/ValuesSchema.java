@@ -62,8 +62,12 @@ public final class ValuesSchema {
         this.schema = schema;
     }
 
-    /** One value that does not meet the schema: where it is (a JSON pointer into the values) and why. */
-    public record Violation(String pointer, String message) {
+    /**
+     * One value that does not meet the schema: where it is (a JSON pointer into the values), why, and the value to
+     * blame: the one at {@code pointer}, or the key a problem of a map names when the map holds it (an
+     * additional property, the key another one depends on).
+     */
+    public record Violation(String pointer, String message, String blamed) {
     }
 
     /** The file as messages name it. */
@@ -168,7 +172,12 @@ public final class ValuesSchema {
         }
         List<Violation> out = new ArrayList<>();
         for (Error e : errors) {
-            out.add(new Violation(pointer(e.getInstanceLocation()), e.getMessage()));
+            String at = pointer(e.getInstanceLocation());
+            String blamed = at;
+            if (e.getProperty() != null && e.getInstanceNode() != null && e.getInstanceNode().has(e.getProperty())) {
+                blamed = JsonPointer.append(at, e.getProperty());
+            }
+            out.add(new Violation(at, e.getMessage(), blamed));
         }
         return out;
     }
