@@ -170,6 +170,16 @@ class ValuesSchemaTest {
     }
 
     @Test
+    void aLibraryChartMayNotHaveOne() {
+        fx.chart("app/charts/lib", "lib", "type: library");
+        fx.write("app/charts/lib/values.schema.json", "{}");
+        fx.chart("app", "app", "dependencies:", "  - name: web", "  - name: lib");
+        assertThatThrownBy(() -> fx.render("app")).isInstanceOf(OskException.class)
+                .hasMessage("app/charts/lib/values.schema.json: a library chart has no values of its own to check;"
+                        + " put the schema in the charts that use it");
+    }
+
+    @Test
     void aDisabledSubchartIsNotChecked() {
         fx.chart("app", "app", "dependencies:", "  - {name: web, condition: web.enabled}");
         assertThat(fx.render("app", set("web.enabled=false,web.port=x"))).hasSize(1);
