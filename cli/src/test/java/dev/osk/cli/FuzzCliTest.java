@@ -274,6 +274,7 @@ class FuzzCliTest {
                     {"release", "--version", "1.0.0", "-d", out + "/release", "--warn-only", "references"},
                     {"diff"},
                     {"package", "-d", out + "/pkg"},
+                    {"lint"},
                 };
                 // every command on the garbage, in a random order, at most four of them per input
                 List<String[]> pick = new ArrayList<>(List.of(all));
@@ -287,7 +288,7 @@ class FuzzCliTest {
                         args.add("-f");
                         args.add(dir.resolve("overlay.yaml").toString());
                         args.addAll(flags);
-                    } else if (c[0].equals("package")) {
+                    } else if (c[0].equals("package") || c[0].equals("lint")) {
                         args.add(chart);
                     } else {
                         args.addAll(chartArgs);
@@ -329,10 +330,21 @@ class FuzzCliTest {
                 .doesNotContain("Exception").doesNotContain("java.").doesNotContain("com.github")
                 .doesNotContain("dev.osk.").doesNotContain("Cannot invoke");
         List<String> lines = r.err().lines().toList();
+        if (r.args().get(0).equals("lint") && r.code() != 2) {
+            // lint reports on stdout, one line per finding, then the summary; nothing on stderr
+            assertThat(lines).as(context).isEmpty();
+            List<String> report = r.out().lines().toList();
+            assertThat(report).as(context).isNotEmpty();
+            assertThat(report.get(report.size() - 1)).as(context).matches("1 chart linted, " + r.code() + " failed");
+            for (String l : report.subList(0, report.size() - 1)) {
+                assertThat(l).as(context).matches("(.+: )?(error|warning): .+");
+            }
+            return;
+        }
         boolean validateReport = r.args().get(0).equals("validate") && lines.isEmpty();
         if (r.code() == 0 || (validateReport && r.code() == 1)) {
             for (String l : lines) {
-                assertThat(l).as(context).matches("osk: warning: .+|" + FINDING.pattern());
+                assertThat(l).as(context).matches("osk: (warning|note): .+|" + FINDING.pattern());
             }
             if (validateReport && r.code() == 1) {
                 assertThat(r.out()).as(context).containsPattern("(?m)^invalid: |\"valid\":false|<testsuites");

@@ -138,6 +138,46 @@ class LintCliTest {
     }
 
     @Test
+    void anOverlayLinkThatLeavesTheChartIsAnError(@TempDir Path tmp) throws Exception {
+        Osk osk = app(tmp);
+        osk.write("secret.yaml", "password: hunter2\n");
+        java.nio.file.Files.createDirectories(osk.base().resolve("app/ci"));
+        java.nio.file.Files.createSymbolicLink(osk.base().resolve("app/ci/leak.yaml"), osk.base().resolve("secret.yaml"));
+        Osk.Result r = lint(osk, "app");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).doesNotContain("hunter2");
+        assertThat(r.out().lines().toList().get(0)).startsWith("app/ci/leak.yaml: error: symbolic link to '")
+                .endsWith("' leaves the chart folder app; links in a chart may point only inside it");
+        assertThat(r.out().lines()).last().isEqualTo("1 chart linted, 1 failed");
+    }
+
+    @Test
+    void anExternalNoObjectMissesIsAWarning(@TempDir Path tmp) {
+        Osk osk = new Osk(tmp);
+        osk.write("app/Chart.yaml", "name: app\nversion: 0.1.0\nexternal: [Service/db, Service/gone]\n");
+        osk.write("app/templates/deployment.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: app}
+                spec:
+                  selector: {matchLabels: {app: app}}
+                  template:
+                    metadata: {labels: {app: app}}
+                    spec:
+                      initContainers:
+                        - {name: init, image: entrypoint, env: [{name: DEPENDENCY_SERVICE, value: db}]}
+                      containers:
+                        - {name: app, image: app}
+                """);
+        Osk.Result r = lint(osk, "app");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines()).containsExactly(
+                "app/Chart.yaml: warning: external Service/gone is declared but the chart's objects never miss it"
+                        + " [unused-external]",
+                "1 chart linted, 0 failed");
+    }
+
+    @Test
     void aChartWithoutProblemsPrintsTheSummaryOnly(@TempDir Path tmp) {
         Osk osk = new Osk(tmp);
         osk.write("ok/Chart.yaml", "name: ok\nversion: 0.1.0\n");

@@ -9,7 +9,9 @@ import dev.osk.render.RenderOptions;
 import dev.osk.render.RenderRequest;
 import dev.osk.render.Rendering;
 import dev.osk.render.chart.Chart;
+import dev.osk.render.chart.ChartFolder;
 import dev.osk.render.chart.ChartLoader;
+import dev.osk.render.validate.ChartExternals;
 import dev.osk.render.validate.Finding;
 import dev.osk.render.validate.ValidationOptions;
 import dev.osk.render.validate.ValidationReport;
@@ -19,7 +21,6 @@ import dev.osk.render.values.ValueSource;
 import dev.osk.render.values.ValuePath;
 import dev.osk.render.values.ValueTree;
 import dev.osk.render.yaml.JsonPointer;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,13 +28,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Lints one chart folder, as {@code helm lint} and chart-testing do: renders it with its defaults and once with
  * each overlay in its {@code ci/} folder ({@code ci/*.yaml}, in name order), validates each render, and reports
  * the values its {@code values.yaml} sets that no template read in any run, and the values each overlay sets that
- * no template read in its run. Every run allows the charts' placeholder passwords (a lint installs nothing).
+ * no template read in its run, and the entries of its Chart.yaml {@code external} list that no run needed. Every
+ * run allows the charts' placeholder passwords (a lint installs nothing).
  */
 public final class ChartLint {
     /** The folder of overlays, each one run. */
@@ -72,12 +73,20 @@ public final class ChartLint {
         }
         List<Run> runs = new ArrayList<>();
         runs.add(new Run("the defaults", null));
-        for (Path overlay : overlays(chart.dir().resolve(CI_FOLDER))) {
+        List<Path> overlays;
+        try {
+            overlays = overlays(chart);
+        } catch (OskException e) {
+            problems(e, "", out);
+            overlays = List.of();
+        }
+        for (Path overlay : overlays) {
             runs.add(new Run(display.apply(chart.dir()) + "/" + CI_FOLDER + "/" + overlay.getFileName(), overlay));
         }
         List<ValueReads> rendered = new ArrayList<>();
+        java.util.Set<String> notes = new java.util.HashSet<>();
         for (Run run : runs) {
-            ValueReads reads = run(dir, run, out);
+            ValueReads reads = run(dir, run, notes, out);
             if (reads != null) {
                 rendered.add(reads);
                 if (run.overlay() != null) {
@@ -87,24 +96,31 @@ public final class ChartLint {
         }
         if (!rendered.isEmpty()) {
             unusedInAll(chart.defaults(), rendered, out);
+            String chartFile = display.apply(chart.dir().resolve("Chart.yaml"));
+            ChartExternals declared = new ChartExternals(chartFile, chart.metadata().external());
+            for (String d : declared.objects()) {
+                if (!notes.contains(declared.note(d))) {
+                    out.add(new LintFinding(LintFinding.Severity.WARNING, chartFile + ": warning: external " + d
+                            + " is declared but the chart's objects never miss it [unused-external]"));
+                }
+            }
         }
         return out;
     }
 
-    private List<Path> overlays(Path ci) {
-        if (!Files.isDirectory(ci)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(ci)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".yaml") && !p.getFileName().toString()
-                    .startsWith(".")).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
-        } catch (IOException e) {
-            throw new OskException(Location.of(display.apply(ci)), "cannot list the folder: " + e.getMessage());
-        }
+    /**
+     * The chart's ci/*.yaml files in name order. They are chart files: a link among them must stay inside the chart
+     * folder, as for every file osk reads from a chart.
+     */
+    private List<Path> overlays(Chart chart) {
+        Path ci = chart.dir().resolve(CI_FOLDER);
+        return ChartFolder.of(chart, display).files(ci, p -> p.getFileName().toString().startsWith(".")
+                || Files.isDirectory(p)).stream()
+                .filter(p -> p.getParent().equals(ci) && p.getFileName().toString().endsWith(".yaml")).toList();
     }
 
     /** Renders and validates one run; returns what it read, or null when it did not render. */
-    private ValueReads run(Path dir, Run run, List<LintFinding> out) {
+    private ValueReads run(Path dir, Run run, java.util.Set<String> notes, List<LintFinding> out) {
         String with = " (with " + run.name() + ")";
         List<ValueSource> values = new ArrayList<>();
         if (run.overlay() != null) {
@@ -122,6 +138,7 @@ public final class ChartLint {
         }
         ValidationReport report = new Validator().validate(rendering.manifests(),
                 new ValidationOptions(kubeVersion, java.util.Set.of(), java.util.Set.of()).with(rendering.external()));
+        notes.addAll(report.notes());
         for (Finding f : report.findings()) {
             out.add(new LintFinding(f.severity() == Finding.Severity.ERROR ? LintFinding.Severity.ERROR
                     : LintFinding.Severity.WARNING, f.text() + with));

@@ -19,7 +19,7 @@ public record ChartExternals(String chartFile, List<String> objects) {
     }
 
     /** The note for a declared object the set does not hold. */
-    String note(String kindAndName) {
+    public String note(String kindAndName) {
         return kindAndName + " is not in this render; " + chartFile + " declares it external";
     }
 }
