@@ -13,7 +13,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * A fast reader for the plain block YAML that templates render: ASCII text of block mappings and sequences with
  * simple keys, one-line plain or quoted scalars, literal block scalars ({@code |}, {@code |-}) and one-line flow
  * sequences of simple items. It reads such text to exactly the values SnakeYAML's composer and osk's conversion
- * give, many times faster; on anything else (comments, anchors, tags, escapes, folded or multi-line scalars,
+ * give, many times faster. Whole-line comments are skipped as YAML skips them; on anything else (comments after a
+ * value, anchors, tags, escapes, folded or multi-line scalars,
  * empty documents, duplicate keys, every error) it gives up, and the text is read by SnakeYAML, which gives the
  * same values or the exact error it always did.
  */
@@ -179,8 +180,14 @@ final class PlainBlockReader {
         return e;
     }
 
+    /** Whether line {@code l} holds nothing but spaces, or a comment (after spaces only), as YAML ignores it. */
     private boolean blank(int l) {
-        return trimmedEnd(l) == starts[l];
+        int i = starts[l];
+        int e = ends[l];
+        while (i < e && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i == e || text.charAt(i) == '#';
     }
 
     private void skipBlank() {
@@ -358,7 +365,7 @@ final class PlainBlockReader {
             throw no();
         }
         line++;
-        if (line >= lineCount || blank(line)) {
+        if (line >= lineCount || trimmedEnd(line) == starts[line]) { // (a first line of '#' is content)
             throw no();
         }
         int ind = indent(line);

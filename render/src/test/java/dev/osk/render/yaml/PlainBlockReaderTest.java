@@ -44,6 +44,12 @@ class PlainBlockReaderTest {
         "args: [ \"a\" , b ]\nurl: http://x/y?z=1#frag\nname: a-b.c_d/e\n  \n",
         "s: |\n  one\n  two\nt: after\n",
         "ports: [{name: mysql, port: http, protocol: TCP}, {a: 'b', c: \"d\"}]\nsel: {x-y: enabled}\ne: { }\n",
+        // whole-line comments: before a document, between entries, at any indentation, after a literal block
+        "# Each password is here\n# as itself\napiVersion: v1\n# between\nkind: Secret\ndata:\n  # indented\n"
+                + "  a: b\n      # deeper\n  c: d\n#\n---\n# second\n- x\n  # in a list\n- z\n",
+        "key:\n# before the nested map\n  nested: one\nlist:\n   # before the items\n- a\n",
+        "# only a comment\n",
+        "s: |\n  # part of the script\n  echo\n  ## also\n# a comment ends it\nt: |-\n  x\n\n  # comment\nu: v\n",
     })
     void readsAsSnakeYaml(String text) {
         List<PlainBlockReader.Doc> docs = fast(text);
@@ -77,6 +83,7 @@ class PlainBlockReaderTest {
         "a: b\na: c\n", "a: b\n---\n", "---\n---\na: b\n", "a: b", "a: \"b\n  c\"\n", "<<: {}\n", "a: caf\u00e9\n",
         "a: [b,\n  c]\n", "a:\tb\n", "a: b\r\n", "a: |+\n  x\n", "a: |\n\n  x\n", "- - a\n", "a: b: c\n", "key\n", "a: {b: c,}\n",
         "a: {b: {c: d}}\n", "a: [{b: c]\n", "a: {b: c} d\n", "a: {b: c, b: d}\n",
+        "a: b\n---\n# an empty document\n", "a: # comment\n  b: c\n",
     })
     void givesUpOnWhatItDoesNotRead(String text) {
         assertNull(fast(text));
