@@ -45,6 +45,17 @@ final class PlainBlockReader {
     private int lineCount;
     private int line;
     private int budget = YamlReader.MAX_NODES;
+    /** Where each node starts, by JSON pointer, when asked for ({@link #positions}); null while reading values. */
+    private Map<String, int[]> positions;
+    /** The pointer of the node being read, kept only while recording positions. */
+    private String path = "";
+
+    /** A recorded node whose children are all recorded too: a block mapping or sequence, or a scalar. */
+    static final int BLOCK = 0;
+    /** A recorded flow collection: its own start is known, its items' are not recorded. */
+    static final int FLOW = 1;
+    /** A key with an empty value, which the reader leaves out: where SnakeYAML places its null is not recorded. */
+    static final int EMPTY = 2;
 
     private PlainBlockReader(String text, Resolver resolver, BiFunction<Tag, String, Object> scalar,
             java.util.function.UnaryOperator<String> share) {
@@ -67,6 +78,50 @@ final class PlainBlockReader {
         }
     }
 
+    /**
+     * Where the nodes of a text this reader read start, one document at a time; the text is split into lines once.
+     * Not thread-safe.
+     */
+    static final class Positions {
+        private final PlainBlockReader reader;
+
+        Positions(String text, Resolver resolver, BiFunction<Tag, String, Object> scalar,
+                java.util.function.UnaryOperator<String> share) {
+            reader = new PlainBlockReader(text, resolver, scalar, share);
+            reader.splitLines();
+        }
+
+        /**
+         * The nodes of the document whose root starts on {@code rootLine} (0-based, as {@link Doc#line()} gives
+         * it): JSON pointer to {line, column (both 0-based), {@link #BLOCK}, {@link #FLOW} or {@link #EMPTY}}, the
+         * root left out; null if the reader gives up on it.
+         */
+        Map<String, int[]> of(int rootLine) {
+            PlainBlockReader r = reader;
+            r.positions = new java.util.HashMap<>();
+            r.path = "";
+            r.budget = YamlReader.MAX_NODES;
+            r.line = rootLine;
+            try {
+                r.node(0, 0, false);
+                return r.positions;
+            } catch (RuntimeException e) {
+                return null;
+            } finally {
+                r.positions = null;
+            }
+        }
+    }
+
+    /** Records where the node at {@code p} starts. */
+    private void at(String p, int l, int column, int kind) {
+        positions.put(p, new int[] {l, column, kind});
+    }
+
+    private static int kindOf(char first) {
+        return first == '[' || first == '{' ? FLOW : BLOCK;
+    }
+
     private static Unsupported no() {
         return Unsupported.INSTANCE;
     }
@@ -82,6 +137,14 @@ final class PlainBlockReader {
     }
 
     private List<Doc> documents() {
+        splitLines();
+        List<Doc> docs = new ArrayList<>();
+        readDocuments(docs);
+        return docs;
+    }
+
+    /** Splits the text into lines; gives up on text that is not ASCII lines ending with a line break. */
+    private void splitLines() {
         int n = text.length();
         if (n == 0 || text.charAt(n - 1) != '\n') {
             throw no();
@@ -108,7 +171,9 @@ final class PlainBlockReader {
             }
         }
         lineCount = lines;
-        List<Doc> docs = new ArrayList<>();
+    }
+
+    private void readDocuments(List<Doc> docs) {
         line = 0;
         boolean explicit = false;
         while (true) {
@@ -153,7 +218,6 @@ final class PlainBlockReader {
                 break;
             }
         }
-        return docs;
     }
 
     private boolean isSeparator(int l) {
@@ -255,10 +319,21 @@ final class PlainBlockReader {
                 if (--budget < 0 || depth + 1 > MAX_DEPTH) {
                     throw no();
                 }
-                list.add(mapping(c - starts[line], depth + 1, true));
+                if (positions == null) {
+                    list.add(mapping(c - starts[line], depth + 1, true));
+                } else {
+                    String saved = path;
+                    path = JsonPointer.append(saved, list.size());
+                    at(path, line, c - starts[line], BLOCK);
+                    list.add(mapping(c - starts[line], depth + 1, true));
+                    path = saved;
+                }
             } else {
                 if (--budget < 0) {
                     throw no();
+                }
+                if (positions != null) {
+                    at(JsonPointer.append(path, list.size()), line, c - starts[line], kindOf(first));
                 }
                 list.add(inlineValue(c, e, depth + 1, false));
                 line++;
@@ -326,24 +401,40 @@ final class PlainBlockReader {
             while (v < e && text.charAt(v) == ' ') {
                 v++;
             }
+            String childPath = positions == null ? null : JsonPointer.append(path, raw);
             if (v >= e) {
                 // the value is on the next lines, or empty
+                int keyLine = line;
                 line++;
                 skipBlank();
                 if (line < lineCount) {
                     int ind = indent(line);
                     if (ind > col || (ind == col && dashAt(line, col))) {
-                        out.put(key, node(ind, depth + 1, false));
+                        if (positions == null) {
+                            out.put(key, node(ind, depth + 1, false));
+                        } else {
+                            String saved = path;
+                            path = childPath;
+                            at(path, line, ind, BLOCK);
+                            out.put(key, node(ind, depth + 1, false));
+                            path = saved;
+                        }
                         continue;
                     }
                 }
                 // "key:" and nothing else is left out, as the API server stores it
+                if (positions != null) {
+                    at(childPath, keyLine, v - starts[keyLine], EMPTY);
+                }
                 continue;
             }
             if (--budget < 0) {
                 throw no();
             }
             char c = text.charAt(v);
+            if (positions != null) {
+                at(childPath, line, v - starts[line], kindOf(c));
+            }
             if (c == '|') {
                 out.put(key, literal(v, e, col));
                 continue;

@@ -73,6 +73,34 @@ public final class YamlDocument {
     }
 
     private Location walk(String pointer) {
+        Map<String, int[]> fast = trees.positions(index);
+        if (fast != null) {
+            // the node itself, or the nearest enclosing one: SnakeYAML's tree below stops there too, unless the
+            // enclosing node is a flow collection or an empty value, whose insides the fast reader does not record
+            String p = pointer;
+            while (!p.isEmpty()) {
+                int[] at = fast.get(p);
+                if (at != null) {
+                    boolean exact = p.length() == pointer.length();
+                    if (at[2] == PlainBlockReader.BLOCK || (exact && at[2] == PlainBlockReader.FLOW)) {
+                        return new Location(source, at[0] + 1 + lineOffset, at[1] + 1);
+                    }
+                    return snakeWalk(pointer);
+                }
+                p = p.substring(0, p.lastIndexOf('/'));
+            }
+            return rootLocation;
+        }
+        return snakeWalk(pointer);
+    }
+
+    /** Whether the fast reader's positions locate this document's nodes. */
+    boolean fastLocated() {
+        return trees != null && trees.positions(index) != null;
+    }
+
+    /** {@link #locate} by SnakeYAML's parse tree of the text, composed again. */
+    Location snakeWalk(String pointer) {
         Node n = trees.get(index);
         for (String seg : JsonPointer.segments(pointer)) {
             Node next = null;

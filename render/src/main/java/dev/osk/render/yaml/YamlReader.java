@@ -137,7 +137,11 @@ public final class YamlReader {
             // else (and every error) is read by SnakeYAML below, exactly as before
             List<PlainBlockReader.Doc> fast = PlainBlockReader.read(text, yaml.resolver(), yaml::value, yaml::share);
             if (fast != null) {
-                Trees trees = new Trees(text);
+                int[] roots = new int[fast.size()];
+                for (int i = 0; i < roots.length; i++) {
+                    roots[i] = fast.get(i).line();
+                }
+                Trees trees = new Trees(text, roots);
                 int index = 0;
                 for (PlainBlockReader.Doc d : fast) {
                     docs.add(new YamlDocument(d.value(), trees, index,
@@ -150,7 +154,7 @@ public final class YamlReader {
         }
         // lazily located documents keep their text, not their parse tree (which is many times larger): the tree
         // is composed again, once for all documents of the text, when a location is first asked for
-        Trees trees = eager ? null : new Trees(text);
+        Trees trees = eager ? null : new Trees(text, null);
         try {
             int index = 0;
             for (Node node : yaml.composeAll(text)) {
@@ -174,10 +178,31 @@ public final class YamlReader {
     /** The parse trees of one text's documents, composed again when first needed (they parsed before). */
     final class Trees {
         private final String text;
+        /** The 0-based line of each document's root, when the fast reader read the text; else null. */
+        private final int[] roots;
         private List<Node> nodes;
+        private Map<Integer, Map<String, int[]>> positions;
+        private PlainBlockReader.Positions lines;
 
-        Trees(String text) {
+        Trees(String text, int[] roots) {
             this.text = text;
+            this.roots = roots;
+        }
+
+        /**
+         * Where the nodes of document {@code index} start, as the fast reader records them (one pass over that
+         * document, many times faster than composing the text again); null when the fast reader did not read it.
+         */
+        synchronized Map<String, int[]> positions(int index) {
+            if (roots == null) {
+                return null;
+            }
+            if (positions == null) {
+                Settings s = parsers.get();
+                lines = new PlainBlockReader.Positions(text, s.resolver(), s::value, s::share);
+                positions = new HashMap<>();
+            }
+            return positions.computeIfAbsent(index, i -> lines.of(roots[i]));
         }
 
         synchronized Node get(int index) {
