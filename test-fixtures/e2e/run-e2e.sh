@@ -8,6 +8,7 @@
 #      (schema and API-rule findings against the server's verdict; the server's verdicts are written to
 #      $OSK_E2E_REPORT, default target/e2e-verdicts.tsv, and must match the verdicts recorded in
 #      test-fixtures/validate/server-verdicts-1.20.tsv);
+#   3b. the real server's verdicts on the mutants of test-fixtures/validate/mutants are the recorded ones;
 #   4. the Galera primary controller (mariadb's scripts ConfigMap, run with its rendered environment and the
 #      token of its rendered ServiceAccount, so with its rendered Role) keeps the mariadb Endpoints at one Ready
 #      member of pods whose status the suite sets: sticky, lowest ordinal, none, recovery, conflicting writes;
@@ -117,6 +118,16 @@ for f in test-fixtures/validate/valid/*.yaml test-fixtures/validate/invalid/*.ya
   fi
 done
 echo "corpus verdicts: $(($(wc -l < "$REPORT") - 1)) files, recorded in $REPORT"
+
+# 3b. the mutants of test-fixtures/validate/mutants: the server's verdicts are those recorded, which
+#     MutantVerdictsTest (mvn verify) replays against osk validate --kube-version 1.20
+if "$HERE/mutant-verdicts.sh" "$RUN/mutant-verdicts.tsv" > "$RUN/mutants.out" 2>&1; then
+  changed=$(diff <(cut -f1,2 "$RUN/mutant-verdicts.tsv") <(cut -f1,2 test-fixtures/validate/mutants/server-verdicts-1.20.tsv) | grep -c '^[<>]')
+  if [[ "$changed" -eq 0 ]]; then ok "mutants: $(cat "$RUN/mutants.out"), as recorded in test-fixtures/validate/mutants/server-verdicts-1.20.tsv"
+  else fail "mutants: $changed verdict lines differ from test-fixtures/validate/mutants/server-verdicts-1.20.tsv (server's in $RUN/mutant-verdicts.tsv)"; fi
+else
+  fail "mutants: $(tail -3 "$RUN/mutants.out")"
+fi
 
 # 4. the Galera primary controller against the server: its script and environment as rendered, run on this
 #    machine one round at a time (GALERA_ONCE=1) with the token of its rendered ServiceAccount, on pods of the
