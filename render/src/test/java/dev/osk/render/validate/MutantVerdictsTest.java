@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The differential test against kube-apiserver 1.20.2, replayed offline: every mutant of
  * {@link Mutants} has the verdict the real server gave it recorded in
- * test-fixtures/validate/mutants/server-verdicts-1.20.tsv (recorded by test-fixtures/e2e/record-mutant-verdicts.sh),
+ * test-fixtures/validate/mutants/server-verdicts-1.20.tsv (recorded by test-fixtures/e2e/mutant-verdicts.sh),
  * and osk validate --kube-version 1.20 gives the same verdict, except on the mutants listed in
  * test-fixtures/validate/mutants/disagreements-1.20.tsv. That list only shrinks: a mutant on which osk and the
  * server come to agree must leave it, a new disagreement fails the test.

@@ -28,8 +28,8 @@ import org.yaml.snakeyaml.Yaml;
  * operator and the JSON pointer of the node changed, and the server's verdicts are recorded by id.
  */
 final class Mutants {
-    /** One mutant: a stable id, the seed it came from, and its YAML text (one document). */
-    record Mutant(String id, String apiVersion, String kind, String operator, String pointer, String yaml) {
+    /** One mutant: its stable id (seed, operator, JSON pointer) and its YAML text (one document). */
+    record Mutant(String id, String yaml) {
     }
 
     /** Keys whose maps hold free-form keys (labels, config files, resource names), folded to '*' in paths. */
@@ -95,15 +95,6 @@ final class Mutants {
         return seeds;
     }
 
-    /** Every mutant of the given seeds (name to object), in a stable order; each seed unchanged comes first. */
-    static List<Mutant> of(Map<String, Map<String, Object>> seeds) {
-        Mutants m = new Mutants();
-        for (Map.Entry<String, Map<String, Object>> e : seeds.entrySet()) {
-            m.seed(e.getKey(), e.getValue());
-        }
-        return m.out;
-    }
-
     /** Every mutant of every seed of the seed files that {@code valid} accepts as it is. */
     static List<Mutant> all(Path validateDir, java.util.function.Predicate<String> valid) throws IOException {
         Mutants m = new Mutants();
@@ -133,20 +124,14 @@ final class Mutants {
     private void walk(Object node, String pointer, String path) {
         if (node instanceof Map<?, ?> map) {
             boolean freeForm = FREE_FORM.contains(lastKey(pointer));
-            try_(path, "add-unknown-field", pointer, freeForm ? null : (Mutator) n -> {
+            // a free-form map takes any key that is well formed, so it gets a badly formed one instead
+            String added = freeForm ? "bad key!" : "oskUnknownField";
+            try_(path, freeForm ? "add-bad-key" : "add-unknown-field", pointer, n -> {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) n);
-                copy.put("oskUnknownField", "x");
+                copy.put(added, "x");
                 return copy;
             });
-            if (freeForm) {
-                try_(path, "add-bad-key", pointer, n -> {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) n);
-                    copy.put("bad key!", "x");
-                    return copy;
-                });
-            }
             if (!pointer.isEmpty()) {
                 try_(path, "wrong-type-list", pointer, n -> List.of("x"));
                 try_(path, "wrong-type-string", pointer, n -> "x");
@@ -211,14 +196,12 @@ final class Mutants {
     }
 
     private void try_(String path, String operator, String pointer, Mutator mutator) {
-        if (mutator != null) {
-            try_(path, operator, pointer, mutator, false);
-        }
+        try_(path, operator, pointer, mutator, false);
     }
 
+    /** Emits the mutant unless this operator was tried on this path (which starts with the seed's type) before. */
     private void try_(String path, String operator, String pointer, Mutator mutator, boolean remove) {
-        String kind = seedObject.get("apiVersion") + " " + seedObject.get("kind");
-        if (!seen.add((path.startsWith(kind) ? path : kind + " " + path) + " " + operator)) {
+        if (!seen.add(path + " " + operator)) {
             return;
         }
         @SuppressWarnings("unchecked")
@@ -233,8 +216,7 @@ final class Mutants {
 
     private void emit(String operator, String pointer, Map<String, Object> obj) {
         String id = seedName + " " + operator + " " + (pointer.isEmpty() ? "/" : pointer);
-        out.add(new Mutant(id, String.valueOf(seedObject.get("apiVersion")), String.valueOf(seedObject.get("kind")),
-                operator, pointer, dumper.dump(obj)));
+        out.add(new Mutant(id, dumper.dump(obj)));
     }
 
     @SuppressWarnings("unchecked")
