@@ -9,6 +9,8 @@
 #      $OSK_E2E_REPORT, default target/e2e-verdicts.tsv, and must match the verdicts recorded in
 #      test-fixtures/validate/server-verdicts-1.20.tsv);
 #   3b. the real server's verdicts on the mutants of test-fixtures/validate/mutants are the recorded ones;
+#   3c. the server's OpenAPI document digests to test-fixtures/validate/openapi/kube-1.20.txt (which fields 1.20
+#       has and requires, as kube-schema.txt marks them);
 #   4. the Galera primary controller (mariadb's scripts ConfigMap, run with its rendered environment and the
 #      token of its rendered ServiceAccount, so with its rendered Role) keeps the mariadb Endpoints at one Ready
 #      member of pods whose status the suite sets: sticky, lowest ordinal, none, recovery, conflicting writes;
@@ -127,6 +129,18 @@ if "$HERE/mutant-verdicts.sh" "$RUN/mutant-verdicts.tsv" > "$RUN/mutants.out" 2>
   else fail "mutants: $changed verdict lines differ from test-fixtures/validate/mutants/server-verdicts-1.20.tsv (server's in $RUN/mutant-verdicts.tsv)"; fi
 else
   fail "mutants: $(tail -3 "$RUN/mutants.out")"
+fi
+
+# 3c. the server's OpenAPI document is the one whose digest kube-schema.txt was generated with
+if kubectl get --raw /openapi/v2 > "$RUN/openapi-v2.json" 2> "$RUN/openapi.err" \
+    && python3 "$HERE/openapi-digest.py" < "$RUN/openapi-v2.json" > "$RUN/openapi-digest.txt"; then
+  if cmp -s "$RUN/openapi-digest.txt" test-fixtures/validate/openapi/kube-1.20.txt; then
+    ok "openapi: the server's /openapi/v2 digests to test-fixtures/validate/openapi/kube-1.20.txt"
+  else
+    fail "openapi: the server's /openapi/v2 digest differs from test-fixtures/validate/openapi/kube-1.20.txt (see $RUN/openapi-digest.txt)"
+  fi
+else
+  fail "openapi: $(tail -1 "$RUN/openapi.err")"
 fi
 
 # 4. the Galera primary controller against the server: its script and environment as rendered, run on this

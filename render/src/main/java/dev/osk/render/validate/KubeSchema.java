@@ -6,16 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Kubernetes model that objects are checked against, read from {@code kube-schema.txt}: the compact form of
  * fabric8's kubernetes-model, written at build time (see the test KubeSchemaTest), so that validating does not load
  * and reflect on hundreds of model classes. Each kind maps to its apiVersions and their types; each type to its
- * fields, in the model's order, and what each field holds. Types are read when first used.
+ * fields, in the model's order, and what each field holds. Types are read when first used. For the types
+ * kube-apiserver 1.20.2 describes, its OpenAPI document adds which fields 1.20 requires and which it does not have.
  */
 final class KubeSchema {
     /** What a value must be. */
@@ -48,7 +51,11 @@ final class KubeSchema {
     private final Map<String, List<Served>> kinds = new HashMap<>();
     /** Where each type's field lines start in {@link #text}. */
     private final Map<String, Integer> typeStarts = new HashMap<>();
-    private final Map<String, Map<String, Type>> fields = new ConcurrentHashMap<>();
+    private final Map<String, Fields> fields = new ConcurrentHashMap<>();
+
+    /** An object type's fields; those 1.20's OpenAPI requires; those 1.20 does not have. */
+    private record Fields(Map<String, Type> types, List<String> required120, Set<String> after120) {
+    }
 
     static KubeSchema get() {
         return Holder.SCHEMA;
@@ -105,15 +112,27 @@ final class KubeSchema {
 
     /** The fields of an object type, by JSON name, in the model's order. */
     Map<String, Type> fields(Type object) {
-        return fields.computeIfAbsent(object.name(), this::readFields);
+        return fields.computeIfAbsent(object.name(), this::readFields).types();
     }
 
-    private Map<String, Type> readFields(String name) {
+    /** The fields of an object type that kube-apiserver 1.20.2's OpenAPI document lists as required. */
+    List<String> required120(Type object) {
+        return fields.computeIfAbsent(object.name(), this::readFields).required120();
+    }
+
+    /** Whether field {@code name} of an object type is one that 1.20 does not have (a later version added it). */
+    boolean after120(Type object, String name) {
+        return fields.computeIfAbsent(object.name(), this::readFields).after120().contains(name);
+    }
+
+    private Fields readFields(String name) {
         Integer start = typeStarts.get(name);
         if (start == null) {
-            return Map.of();
+            return new Fields(Map.of(), List.of(), Set.of());
         }
         Map<String, Type> out = new LinkedHashMap<>();
+        List<String> required = new ArrayList<>(0);
+        Set<String> after = new HashSet<>(0);
         int pos = start;
         while (pos < text.length() && text.charAt(pos) == ' ') {
             int end = text.indexOf('\n', pos);
@@ -122,10 +141,16 @@ final class KubeSchema {
             }
             int space = text.indexOf(' ', pos + 1);
             int[] at = {space + 1};
-            out.put(text.substring(pos + 1, space), parse(text, at));
+            String field = text.substring(pos + 1, space);
+            out.put(field, parse(text, at));
+            if (text.startsWith(" required", at[0])) {
+                required.add(field);
+            } else if (text.startsWith(" after-1.20", at[0])) {
+                after.add(field);
+            }
             pos = end + 1;
         }
-        return Collections.unmodifiableMap(out);
+        return new Fields(Collections.unmodifiableMap(out), List.copyOf(required), Set.copyOf(after));
     }
 
     /** Reads one type expression at {@code at[0]}, leaving {@code at[0]} after it. */
@@ -138,7 +163,7 @@ final class KubeSchema {
             return new Type(s.charAt(i) == 'm' ? Form.MAP : Form.LIST, item, null);
         }
         int end = i;
-        while (end < s.length() && s.charAt(end) != ')' && s.charAt(end) != '\n') {
+        while (end < s.length() && s.charAt(end) != ')' && s.charAt(end) != '\n' && s.charAt(end) != ' ') {
             end++;
         }
         at[0] = end;

@@ -1,5 +1,6 @@
 package dev.osk.render.validate;
 
+import dev.osk.render.KubeVersion;
 import dev.osk.render.yaml.JsonPointer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -11,6 +12,11 @@ import java.util.Map;
  * (fabric8's models would keep unknown fields in {@code additionalProperties}; here they are errors), and every
  * value must have the JSON type the field needs: a string is not an integer, a number is not a string, an object
  * is not a list. Quantities are checked for their format on the way.
+ *
+ * <p>Targets up to 1.20 get the fields kube-apiserver 1.20.2's OpenAPI document has, no later ones. Targets before
+ * 1.25 also get its required fields: kubectl checks them against the server's OpenAPI document when the server
+ * cannot validate fields itself (server-side field validation came in 1.25), and beyond those the server's own
+ * rules (ApiRules) decide what must be set.
  */
 final class SchemaWalker {
     interface Sink {
@@ -20,7 +26,16 @@ final class SchemaWalker {
     private SchemaWalker() {
     }
 
-    static void walk(Object value, KubeSchema.Type type, String ptr, Sink sink) {
+    /** What the target version adds to the model's field types. */
+    private record Target(KubeVersion version, boolean fields120, boolean required120) {
+    }
+
+    static void walk(Object value, KubeSchema.Type type, String ptr, KubeVersion version, Sink sink) {
+        walk(value, type, ptr, new Target(version, !version.atLeast(new KubeVersion(1, 21)),
+                !version.atLeast(new KubeVersion(1, 25))), sink);
+    }
+
+    private static void walk(Object value, KubeSchema.Type type, String ptr, Target target, Sink sink) {
         if (value == null) {
             return;
         }
@@ -71,7 +86,7 @@ final class SchemaWalker {
                     return;
                 }
                 for (Map.Entry<?, ?> e : m.entrySet()) {
-                    walk(e.getValue(), type.item(), JsonPointer.append(ptr, String.valueOf(e.getKey())), sink);
+                    walk(e.getValue(), type.item(), JsonPointer.append(ptr, String.valueOf(e.getKey())), target, sink);
                 }
             }
             case LIST -> {
@@ -80,7 +95,7 @@ final class SchemaWalker {
                     return;
                 }
                 for (int i = 0; i < l.size(); i++) {
-                    walk(l.get(i), type.item(), JsonPointer.append(ptr, i), sink);
+                    walk(l.get(i), type.item(), JsonPointer.append(ptr, i), target, sink);
                 }
             }
             case ANY -> {
@@ -101,8 +116,19 @@ final class SchemaWalker {
                     String child = JsonPointer.append(ptr, key);
                     if (t == null) {
                         sink.report(Check.SCHEMA, child, "unknown field \"" + key + "\"" + hint(key, props));
+                    } else if (target.fields120() && KubeSchema.get().after120(type, key)) {
+                        sink.report(Check.SCHEMA, child, "field \"" + key + "\" does not exist in Kubernetes "
+                                + target.version() + " (a later version added it)");
                     } else {
-                        walk(e.getValue(), t, child, sink);
+                        walk(e.getValue(), t, child, target, sink);
+                    }
+                }
+                if (target.required120()) {
+                    for (String field : KubeSchema.get().required120(type)) {
+                        if (!m.containsKey(field)) {
+                            sink.report(Check.SCHEMA, JsonPointer.append(ptr, field),
+                                    "required field is missing: " + field);
+                        }
                     }
                 }
             }

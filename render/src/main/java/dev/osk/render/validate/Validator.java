@@ -13,6 +13,8 @@ import java.util.Set;
  * across the set the way none does. Nothing is printed; the report lists every finding.
  */
 public final class Validator {
+    private static final String REQUIRED = "required field is missing: ";
+
     public ValidationReport validate(List<Manifest> manifests, ValidationOptions options) {
         List<Finding> findings = new ArrayList<>();
         Set<String> customKinds = customKinds(manifests);
@@ -69,8 +71,26 @@ public final class Validator {
             out.add(finding(m, Check.SCHEMA, served.isEmpty() ? "/kind" : "/apiVersion", msg, options));
             return;
         }
-        SchemaWalker.walk(obj, type, "", (check, ptr, msg) -> out.add(finding(m, check, ptr, msg, options)));
-        ApiRules.check(obj, options.kubeVersion(), (check, ptr, msg) -> out.add(finding(m, check, ptr, msg, options)));
+        SchemaWalker.Sink sink = (check, ptr, msg) -> add(out, finding(m, check, ptr, msg, options));
+        SchemaWalker.walk(obj, type, "", options.kubeVersion(), sink);
+        ApiRules.check(obj, options.kubeVersion(), sink::report);
+    }
+
+    /**
+     * Adds a finding of the object. The model and a rule may both require a field: it is said once, in the more
+     * precise words of the rule when it has them.
+     */
+    private static void add(List<Finding> out, Finding f) {
+        if (f.check() == Check.SCHEMA && f.message().startsWith(REQUIRED)) {
+            for (int i = 0; i < out.size(); i++) {
+                Finding o = out.get(i);
+                if (o.check() == Check.SCHEMA && o.pointer().equals(f.pointer()) && f.message().startsWith(o.message())) {
+                    out.set(i, f);
+                    return;
+                }
+            }
+        }
+        out.add(f);
     }
 
     /** group/kind pairs that CustomResourceDefinitions in the set define. */

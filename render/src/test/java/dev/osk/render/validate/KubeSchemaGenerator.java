@@ -5,8 +5,10 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,14 +18,25 @@ import java.util.Set;
 /**
  * Writes {@code kube-schema.txt}, the compact form of the fabric8 kubernetes-model that validation walks
  * ({@link KubeSchema}): every kind with its apiVersions and model type, and every type reachable from them with
- * its fields (their JSON names, in declaration order, superclasses after) and what each field holds.
+ * its fields (their JSON names, in declaration order, superclasses after) and what each field holds. A real
+ * server's OpenAPI document says more: the digest of kube-apiserver 1.20.2's
+ * ({@code test-fixtures/validate/openapi/kube-1.20.txt}) marks each field of a type that 1.20 describes as
+ * {@code required} when 1.20 requires it and {@code after-1.20} when 1.20 does not have it. A model type is matched
+ * to the server's definitions by walking both from each kind, field by field.
  */
 final class KubeSchemaGenerator {
     private final SchemaRegistry registry = new SchemaRegistry();
     private final Map<Class<?>, Map<String, Type>> properties = new LinkedHashMap<>();
+    private final OpenApiDigest v120;
+    /** The 1.20 definitions each model type stands for. */
+    private final Map<Class<?>, Set<String>> definitions = new HashMap<>();
 
-    static String generate() {
-        return new KubeSchemaGenerator().text();
+    private KubeSchemaGenerator(OpenApiDigest v120) {
+        this.v120 = v120;
+    }
+
+    static String generate(Path digest120) {
+        return new KubeSchemaGenerator(OpenApiDigest.read(digest120)).text();
     }
 
     private String text() {
@@ -31,7 +44,8 @@ final class KubeSchemaGenerator {
         sb.append("# The Kubernetes model that validation checks objects against, generated from fabric8's\n");
         sb.append("# kubernetes-model by KubeSchemaTest: do not edit (mvn -B verify -Dosk.updateGolden=true).\n");
         sb.append("# K kind apiVersion type | T type, then ' field what' lines: s string, i int32, l int64,\n");
-        sb.append("# b boolean, n number, ios int-or-string, q quantity, d duration, any, m(x) map, a(x) list, o:type\n");
+        sb.append("# b boolean, n number, ios int-or-string, q quantity, d duration, any, m(x) map, a(x) list, o:type;\n");
+        sb.append("# then 'required' (kube-apiserver 1.20.2's OpenAPI requires it), 'after-1.20' (1.20 has no such field)\n");
         Deque<Class<?>> todo = new ArrayDeque<>();
         Set<Class<?>> seen = new LinkedHashSet<>();
         for (Map.Entry<String, List<Class<?>>> e : registry.kinds().entrySet()) {
@@ -43,15 +57,60 @@ final class KubeSchemaGenerator {
                 }
             }
         }
+        for (Map.Entry<String, List<Class<?>>> e : registry.kinds().entrySet()) {
+            for (Class<?> c : e.getValue()) {
+                String definition = v120.kind(SchemaRegistry.apiVersionOf(c) + "/" + e.getKey());
+                if (definition != null) {
+                    match(c, definition);
+                }
+            }
+        }
         while (!todo.isEmpty()) {
             Class<?> c = todo.poll();
             Map<String, Type> props = properties(c);
             sb.append("T ").append(c.getName()).append('\n');
             for (Map.Entry<String, Type> p : props.entrySet()) {
-                sb.append(' ').append(p.getKey()).append(' ').append(expr(p.getValue(), seen, todo)).append('\n');
+                sb.append(' ').append(p.getKey()).append(' ').append(expr(p.getValue(), seen, todo))
+                        .append(marks(c, p.getKey())).append('\n');
             }
         }
         return sb.toString();
+    }
+
+    /** Records that model type {@code c} stands for 1.20's {@code definition}, and so on down their fields. */
+    private void match(Class<?> c, String definition) {
+        if (!definitions.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(definition)) {
+            return;
+        }
+        for (Map.Entry<String, Type> p : properties(c).entrySet()) {
+            OpenApiDigest.Property prop = v120.property(definition, p.getKey());
+            if (prop == null || prop.ref() == null) {
+                continue;
+            }
+            Type t = p.getValue();
+            Class<?> raw = raw(t);
+            Class<?> target = List.class.isAssignableFrom(raw) ? raw(typeArg(t, 0))
+                    : Map.class.isAssignableFrom(raw) ? raw(typeArg(t, 1)) : raw;
+            if (!isFreeForm(target) && !properties(target).isEmpty() && v120.describes(prop.ref())) {
+                match(target, prop.ref());
+            }
+        }
+    }
+
+    /** What 1.20 says of field {@code name} of model type {@code c}, when 1.20 has the type. */
+    private String marks(Class<?> c, String name) {
+        Set<String> defs = definitions.get(c);
+        if (defs == null) {
+            return "";
+        }
+        boolean required = true;
+        boolean absent = true;
+        for (String d : defs) {
+            OpenApiDigest.Property prop = v120.property(d, name);
+            absent &= prop == null;
+            required &= prop != null && prop.required();
+        }
+        return required ? " required" : absent ? " after-1.20" : "";
     }
 
     /** What SchemaWalker checks a value of {@code type} for, as the schema file writes it. */
