@@ -32,6 +32,16 @@ final class ApiRules {
             }
             report(Check.API_RULES, ptr, "unsupported value '" + v + "': must be one of " + String.join(", ", allowed));
         }
+
+        /**
+         * An enum whose empty value the server's defaulting replaces before validation (SetDefaults_* of the
+         * group's v1 package), so "" is accepted as absent.
+         */
+        default void oneOfDefaulted(Object v, String ptr, String... allowed) {
+            if (!"".equals(v)) {
+                oneOf(v, ptr, allowed);
+            }
+        }
     }
 
     private ApiRules() {
@@ -48,11 +58,14 @@ final class ApiRules {
             case "Service" -> CoreRules.service(obj, sink);
             case "PersistentVolumeClaim" -> CoreRules.pvcSpec(map(obj.get("spec")), "/spec", sink);
             case "ConfigMap" -> CoreRules.configMap(obj, sink);
+            case "LimitRange" -> QuotaRules.limitRange(obj, sink);
+            case "ResourceQuota" -> QuotaRules.resourceQuota(obj, sink);
             case "Secret" -> CoreRules.secret(obj, sink);
             case "RoleBinding", "ClusterRoleBinding" -> RbacRules.binding(obj, kind, sink);
             case "Role", "ClusterRole" -> RbacRules.role(obj, kind, sink);
             case "PodDisruptionBudget" -> PolicyRules.pdb(obj, sink);
             case "Ingress" -> NetworkingRules.ingress(obj, sink);
+            case "IngressClass" -> NetworkingRules.ingressClass(obj, sink);
             case "NetworkPolicy" -> NetworkingRules.networkPolicy(obj, sink);
             default -> {
             }

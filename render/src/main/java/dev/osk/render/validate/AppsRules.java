@@ -78,6 +78,9 @@ final class AppsRules {
         Map<String, Object> template = ApiRules.map(spec.get("template"));
         Map<String, Object> tLabels = ApiRules.map(ApiRules.map(template.get("metadata")).get("labels"));
         ObjectMetaRules.labels(tLabels, "/spec/template/metadata/labels", sink);
+        // ValidatePodTemplateSpec (and, for a StatefulSet, ValidatePodTemplateSpecForStatefulSet) check them
+        ObjectMetaRules.annotations(ApiRules.map(template.get("metadata")).get("annotations"),
+                "/spec/template/metadata/annotations", sink);
         Map<String, Object> matchLabels = ApiRules.map(selector.get("matchLabels"));
         for (Map.Entry<String, Object> e : matchLabels.entrySet()) {
             if (!String.valueOf(e.getValue()).equals(String.valueOf(tLabels.get(e.getKey())))) {
@@ -112,7 +115,7 @@ final class AppsRules {
         }
         Map<String, Object> strategy = ApiRules.map(spec.get("strategy"));
         Object type = strategy.get("type");
-        sink.oneOf(type, "/spec/strategy/type", "Recreate", "RollingUpdate");
+        sink.oneOfDefaulted(type, "/spec/strategy/type", "Recreate", "RollingUpdate");
         if ("Recreate".equals(type)) {
             if (strategy.get("rollingUpdate") != null) {
                 sink.report(Check.API_RULES, "/spec/strategy/rollingUpdate",
@@ -144,7 +147,7 @@ final class AppsRules {
         Amounts.nonNegative(spec.get("revisionHistoryLimit"), "/spec/revisionHistoryLimit", sink);
         Map<String, Object> strategy = ApiRules.map(spec.get("updateStrategy"));
         Object type = strategy.get("type");
-        sink.oneOf(type, "/spec/updateStrategy/type", "RollingUpdate", "OnDelete");
+        sink.oneOfDefaulted(type, "/spec/updateStrategy/type", "RollingUpdate", "OnDelete");
         if (type == null || "RollingUpdate".equals(type)) {
             rollingUpdateDaemonSet(ApiRules.map(strategy.get("rollingUpdate")), version, sink);
         }
@@ -206,7 +209,7 @@ final class AppsRules {
         serviceName(spec.get("serviceName"), version, sink);
         Map<String, Object> strategy = ApiRules.map(spec.get("updateStrategy"));
         Object type = strategy.get("type");
-        sink.oneOf(type, "/spec/updateStrategy/type", "RollingUpdate", "OnDelete");
+        sink.oneOfDefaulted(type, "/spec/updateStrategy/type", "RollingUpdate", "OnDelete");
         if ("OnDelete".equals(type) && strategy.get("rollingUpdate") != null) {
             sink.report(Check.API_RULES, "/spec/updateStrategy/rollingUpdate",
                     "rollingUpdate is only allowed for updateStrategy 'RollingUpdate'");
@@ -214,7 +217,7 @@ final class AppsRules {
             Amounts.nonNegative(ApiRules.map(strategy.get("rollingUpdate")).get("partition"),
                     "/spec/updateStrategy/rollingUpdate/partition", sink);
         }
-        sink.oneOf(spec.get("podManagementPolicy"), "/spec/podManagementPolicy", "OrderedReady", "Parallel");
+        sink.oneOfDefaulted(spec.get("podManagementPolicy"), "/spec/podManagementPolicy", "OrderedReady", "Parallel");
         if (version.atLeast(STATEFULSET_POD_SPEC_CHECKED) && spec.get("volumeClaimTemplates") instanceof List<?> vcts) {
             for (int i = 0; i < vcts.size(); i++) {
                 Map<String, Object> vct = ApiRules.map(vcts.get(i));

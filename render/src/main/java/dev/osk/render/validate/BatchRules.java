@@ -32,6 +32,8 @@ final class BatchRules {
         Map<String, Object> template = ApiRules.map(spec.get("template"));
         ObjectMetaRules.labels(ApiRules.map(template.get("metadata")).get("labels"), ptr + "/template/metadata/labels",
                 sink);
+        ObjectMetaRules.annotations(ApiRules.map(template.get("metadata")).get("annotations"),
+                ptr + "/template/metadata/annotations", sink);
         PodRules.podSpec(ApiRules.map(template.get("spec")), ptr + "/template/spec", "Job", Set.of(), version, sink);
     }
 
@@ -57,7 +59,7 @@ final class BatchRules {
                 "failedJobsHistoryLimit"}) {
             Amounts.nonNegative(spec.get(field), "/spec/" + field, sink);
         }
-        sink.oneOf(spec.get("concurrencyPolicy"), "/spec/concurrencyPolicy", "Allow", "Forbid", "Replace");
+        sink.oneOfDefaulted(spec.get("concurrencyPolicy"), "/spec/concurrencyPolicy", "Allow", "Forbid", "Replace");
         if (spec.get("jobTemplate") == null) {
             sink.report(Check.SCHEMA, "/spec/jobTemplate", "required field is missing: jobTemplate");
             return;

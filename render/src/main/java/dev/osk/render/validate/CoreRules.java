@@ -21,7 +21,7 @@ final class CoreRules {
     static void service(Map<String, Object> obj, ApiRules.Sink sink) {
         Map<String, Object> spec = ApiRules.map(obj.get("spec"));
         Object type = spec.get("type");
-        sink.oneOf(type, "/spec/type", "ClusterIP", "NodePort", "LoadBalancer", "ExternalName");
+        sink.oneOfDefaulted(type, "/spec/type", "ClusterIP", "NodePort", "LoadBalancer", "ExternalName");
         ObjectMetaRules.labels(spec.get("selector"), "/spec/selector", sink);
         boolean headless = "None".equals(spec.get("clusterIP"));
         // validateServiceClusterIPsRelatedFields: clusterIP (copied into clusterIPs[0]) is an IP, None or empty
@@ -31,6 +31,16 @@ final class CoreRules {
                     + " (e.g. 10.9.8.7 or 2001:db8::ffff), None or empty");
         }
         boolean external = "ExternalName".equals(type);
+        if (external) {
+            // ValidateService: the CNAME (a trailing dot allowed) is required and a DNS-1123 subdomain
+            String cname = spec.get("externalName") instanceof String s ? s.replaceFirst("\\.$", "") : "";
+            if (cname.isEmpty()) {
+                sink.report(Check.SCHEMA, "/spec/externalName", "required field is missing: externalName"
+                        + " (a Service of type ExternalName needs it)");
+            } else {
+                Names.subdomain(cname, "/spec/externalName", "externalName", sink);
+            }
+        }
         if (!(spec.get("ports") instanceof List<?> ports) || ports.isEmpty()) {
             if (!headless && !external && !(spec.get("ports") != null && !(spec.get("ports") instanceof List<?>))) {
                 sink.report(Check.API_RULES, "/spec/ports", "a Service needs at least one port");
@@ -47,15 +57,16 @@ final class CoreRules {
             } else {
                 PodRules.port(p.get("port"), pp + "/port", 1, sink);
             }
-            sink.oneOf(p.get("protocol"), pp + "/protocol", "TCP", "UDP", "SCTP");
+            sink.oneOfDefaulted(p.get("protocol"), pp + "/protocol", "TCP", "UDP", "SCTP");
+            // SetDefaults_Service (core/v1): a targetPort of 0 or "" becomes the port
             Object target = p.get("targetPort");
-            if (target instanceof Long) {
+            if (target instanceof Long t && t != 0) {
                 PodRules.port(target, pp + "/targetPort", 1, sink);
-            } else if (target instanceof String t) {
+            } else if (target instanceof String t && !t.isEmpty()) {
                 Names.ianaPortName(t, pp + "/targetPort", sink);
             }
             Object n = p.get("name");
-            if (n instanceof String name) {
+            if (n instanceof String name && !name.isEmpty()) {
                 Names.label(name, pp + "/name", "port name", sink);
                 if (!names.add(name)) {
                     sink.report(Check.API_RULES, pp + "/name", "duplicate port name '" + name + "'");
@@ -64,7 +75,8 @@ final class CoreRules {
                 sink.report(Check.API_RULES, pp + "/name", "a Service with several ports must name each one");
             }
             if (p.get("port") instanceof Long port) {
-                String key = port + "/" + (p.get("protocol") == null ? "TCP" : p.get("protocol"));
+                Object protocol = p.get("protocol");
+                String key = port + "/" + (protocol == null || "".equals(protocol) ? "TCP" : protocol);
                 Integer first = portAndProtocol.putIfAbsent(key, i);
                 if (first != null) {
                     sink.report(Check.API_RULES, pp, "duplicate port " + key + ": port " + first
@@ -74,7 +86,10 @@ final class CoreRules {
         }
     }
 
-    /** ValidatePersistentVolumeClaimSpec: access modes, a storage request (unless it comes from a data source). */
+    /**
+     * ValidatePersistentVolumeClaimSpec: access modes, a storage request greater than zero (unless it comes from
+     * a data source), the storage class name a DNS-1123 subdomain, volumeMode Block or Filesystem.
+     */
     static void pvcSpec(Map<String, Object> spec, String ptr, ApiRules.Sink sink) {
         if (!(spec.get("accessModes") instanceof List<?> modes) || modes.isEmpty()) {
             sink.report(Check.API_RULES, ptr + "/accessModes", "at least one access mode is required");
@@ -84,10 +99,17 @@ final class CoreRules {
                         "ReadWriteOncePod");
             }
         }
-        if (ApiRules.map(ApiRules.map(spec.get("resources")).get("requests")).get("storage") == null
-                && spec.get("dataSource") == null && spec.get("dataSourceRef") == null) {
+        Object storage = ApiRules.map(ApiRules.map(spec.get("resources")).get("requests")).get("storage");
+        if (storage == null && spec.get("dataSource") == null && spec.get("dataSourceRef") == null) {
             sink.report(Check.API_RULES, ptr + "/resources/requests/storage", "required field is missing: storage");
+        } else if (storage != null && Quantities.value(storage) != null && Quantities.value(storage).signum() <= 0) {
+            sink.report(Check.API_RULES, ptr + "/resources/requests/storage", "storage request " + storage
+                    + " must be greater than zero");
         }
+        if (spec.get("storageClassName") instanceof String cls && !cls.isEmpty()) {
+            Names.subdomain(cls, ptr + "/storageClassName", "storageClassName", sink);
+        }
+        sink.oneOf(spec.get("volumeMode"), ptr + "/volumeMode", "Block", "Filesystem");
     }
 
     /** ValidateConfigMap: keys (IsConfigMapKey). */
@@ -129,7 +151,12 @@ final class CoreRules {
         }
     }
 
+    /** encoding/base64's StdEncoding, as the server decodes []byte: padded, line breaks ignored. */
     private static boolean isBase64(String v) {
+        String s = v.replace("\r", "").replace("\n", "");
+        if (s.length() % 4 != 0) {
+            return false;
+        }
         try {
             java.util.Base64.getDecoder().decode(v);
             return true;

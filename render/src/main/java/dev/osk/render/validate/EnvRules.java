@@ -44,6 +44,38 @@ final class EnvRules {
     }
 
     /**
+     * validateEnvFrom: each source is exactly one of configMapRef and secretRef, naming its object (a DNS-1123
+     * subdomain: validateConfigMapEnvSource, validateSecretEnvSource); a prefix is an env var name.
+     */
+    static void envFrom(Object raw, String ptr, KubeVersion version, ApiRules.Sink sink) {
+        List<Object> sources = ApiRules.list(raw);
+        for (int i = 0; i < sources.size(); i++) {
+            Map<String, Object> ev = ApiRules.map(sources.get(i));
+            String p = ptr + "/" + i;
+            if (ev.get("prefix") instanceof String prefix && !prefix.isEmpty()) {
+                name(prefix, p + "/prefix", version, sink);
+            }
+            int count = 0;
+            for (String ref : new String[] {"configMapRef", "secretRef"}) {
+                if (ev.get(ref) instanceof Map<?, ?>) {
+                    count++;
+                    Object n = ApiRules.map(ev.get(ref)).get("name");
+                    if (n == null || "".equals(n)) {
+                        sink.report(Check.SCHEMA, p + "/" + ref + "/name", "required field is missing: name");
+                    } else {
+                        Names.subdomain(String.valueOf(n), p + "/" + ref + "/name", ref + " name", sink);
+                    }
+                }
+            }
+            if (count == 0) {
+                sink.report(Check.API_RULES, p, "must specify one of: `configMapRef` or `secretRef`");
+            } else if (count > 1) {
+                sink.report(Check.API_RULES, p, "may not have more than one field specified at a time");
+            }
+        }
+    }
+
+    /**
      * validateEnvVarName: IsEnvVarName (C identifier-like) before 1.32, any printable ASCII but '=' from 1.32
      * (RelaxedEnvironmentVariableValidation).
      */
@@ -80,6 +112,10 @@ final class EnvRules {
         for (String ref : new String[] {"configMapKeyRef", "secretKeyRef"}) {
             if (from.get(ref) instanceof Map<?, ?>) {
                 sources++;
+                // validateConfigMapKeySelector, validateSecretKeySelector: the name is a DNS-1123 subdomain
+                Object refName = ApiRules.map(from.get(ref)).get("name");
+                Names.subdomain(refName == null ? "" : String.valueOf(refName), ptr + "/" + ref + "/name",
+                        ref + " name", sink);
                 Object key = ApiRules.map(from.get(ref)).get("key");
                 if (key == null || "".equals(key)) {
                     sink.report(Check.SCHEMA, ptr + "/" + ref + "/key", "required field is missing: key");
@@ -105,7 +141,7 @@ final class EnvRules {
      */
     private static void fieldRef(Map<String, Object> ref, String ptr, KubeVersion version, ApiRules.Sink sink) {
         Object apiVersion = ref.get("apiVersion");
-        if (apiVersion != null && !"v1".equals(apiVersion)) {
+        if (apiVersion != null && !"".equals(apiVersion) && !"v1".equals(apiVersion)) { // "": SetDefaults_ObjectFieldSelector
             sink.report(Check.API_RULES, ptr + "/apiVersion", "unsupported pod version: " + apiVersion);
             return;
         }
@@ -156,6 +192,51 @@ final class EnvRules {
         if (!RESOURCE_FIELDS.contains(res) && !hugePages) {
             sink.report(Check.API_RULES, ptr + "/resource", "unsupported value '" + res + "': must be one of "
                     + String.join(", ", new java.util.TreeSet<>(RESOURCE_FIELDS)));
+            return;
         }
+        divisor(res, ref.get("divisor"), ptr + "/divisor", sink);
+    }
+
+    /**
+     * validateContainerResourceDivisor: a divisor other than 0 (unset) is, in the quantity's canonical form,
+     * 1m or 1 for cpu, 1, 1k..1E or 1Ki..1Ei for memory, ephemeral storage and huge pages.
+     */
+    private static void divisor(String resource, Object divisor, String ptr, ApiRules.Sink sink) {
+        java.math.BigDecimal v = divisor == null ? null : Quantities.value(divisor);
+        if (v == null || v.signum() == 0) {
+            return;
+        }
+        String s = String.valueOf(divisor);
+        boolean binary = s.matches(".*[KMGTPE]i");
+        boolean exponent = s.matches(".*[0-9][eE][+-]?[0-9]+");
+        boolean cpu = resource.endsWith(".cpu");
+        boolean ok;
+        if (v.compareTo(java.math.BigDecimal.ONE) == 0) {
+            ok = true;
+        } else if (exponent) {
+            ok = false; // canonical form 1eN, never in the lists
+        } else if (cpu) {
+            ok = !binary && v.compareTo(new java.math.BigDecimal("0.001")) == 0;
+        } else if (binary && v.compareTo(java.math.BigDecimal.valueOf(1024)) >= 0) {
+            ok = isPower(v, 1024, 6);
+        } else {
+            ok = isPower(v, 1000, 6);
+        }
+        if (!ok) {
+            sink.report(Check.API_RULES, ptr, "divisor " + divisor + ": only " + (cpu ? "1m and 1 are"
+                    : "1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei are") + " supported with the "
+                    + resource.substring(resource.indexOf('.') + 1) + " resource");
+        }
+    }
+
+    private static boolean isPower(java.math.BigDecimal v, long base, int maxExponent) {
+        java.math.BigDecimal p = java.math.BigDecimal.ONE;
+        for (int i = 1; i <= maxExponent; i++) {
+            p = p.multiply(java.math.BigDecimal.valueOf(base));
+            if (v.compareTo(p) == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

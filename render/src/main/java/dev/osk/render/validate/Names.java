@@ -29,6 +29,17 @@ final class Names {
         }
     }
 
+    /**
+     * IsDNS1123Subdomain (apimachinery util/validation), the format of a reference to a Secret, ConfigMap,
+     * ServiceAccount or StorageClass by name (core ValidateSecretName, ValidateConfigMapName and friends).
+     */
+    static void subdomain(String n, String ptr, String what, ApiRules.Sink sink) {
+        if (n.length() > 253 || !DNS1123_SUBDOMAIN.matcher(n).matches()) {
+            sink.report(Check.API_RULES, ptr, what + " '" + n + "' must be a DNS-1123 subdomain (lower-case letters,"
+                    + " digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters)");
+        }
+    }
+
     /** ValidatePortName (pkg/apis/core/validation), on IsValidPortName (apimachinery util/validation). */
     static void ianaPortName(String n, String ptr, ApiRules.Sink sink) {
         boolean ok = n.length() <= 15 && IANA_SVC_NAME.matcher(n).matches() && !n.contains("--")

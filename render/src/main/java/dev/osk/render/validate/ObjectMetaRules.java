@@ -9,7 +9,13 @@ import java.util.Set;
  * checks in staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/validation/validation.go.
  */
 final class ObjectMetaRules {
-    private static final Set<String> RBAC_KINDS = Set.of("Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding");
+    /**
+     * Kinds whose validation leaves the name to the generic registry's check, path segment names
+     * (apimachinery IsValidPathSegmentName): RBAC's ValidateRBACName, and ValidatePodDisruptionBudget, which
+     * does not check metadata.
+     */
+    private static final Set<String> PATH_SEGMENT_KINDS = Set.of("Role", "ClusterRole", "RoleBinding",
+            "ClusterRoleBinding", "PodDisruptionBudget");
 
     private ObjectMetaRules() {
     }
@@ -33,12 +39,13 @@ final class ObjectMetaRules {
     }
 
     /**
-     * The name validator each kind registers: ValidateRBACName (pkg/apis/rbac/validation, path segment names),
+     * The name validator each kind registers: ValidateRBACName (pkg/apis/rbac/validation, path segment names;
+     * PodDisruptionBudget the same, the generic check),
      * ValidateServiceName (DNS-1035 label), ValidateNamespaceName (DNS-1123 label), NameIsDNSSubdomain for the
      * rest (pkg/apis/core/validation/validation.go).
      */
     private static void objectName(String n, String kind, String ptr, ApiRules.Sink sink) {
-        if (RBAC_KINDS.contains(kind)) {
+        if (PATH_SEGMENT_KINDS.contains(kind)) {
             if (n.equals(".") || n.equals("..") || n.contains("/") || n.contains("%")) {
                 sink.report(Check.API_RULES, ptr, "name '" + n + "' may not be '.', '..' or contain '/' or '%'");
             }

@@ -23,6 +23,10 @@ final class PodRules {
     /** validateHandler's handlers of a probe (grpc from 1.24) and of a lifecycle hook (sleep from 1.29). */
     private static final List<String> PROBE_HANDLERS = List.of("exec", "httpGet", "tcpSocket", "grpc");
     private static final List<String> LIFECYCLE_HANDLERS = List.of("exec", "httpGet", "tcpSocket", "sleep");
+    /** supportedHostPathTypes (core validation); "" is HostPathUnset. */
+    private static final List<String> HOST_PATH_TYPES = List.of("", "BlockDevice", "CharDevice", "Directory",
+            "DirectoryOrCreate", "File", "FileOrCreate", "Socket");
+    private static final String FILE_MODE = "must be a number between 0 and 0777 (octal), both inclusive";
 
     private PodRules() {
     }
@@ -35,7 +39,8 @@ final class PodRules {
      */
     static void podSpec(Map<String, Object> spec, String ptr, String owner, Set<String> claims, KubeVersion version,
             ApiRules.Sink sink) {
-        Object restart = spec.get("restartPolicy");
+        // SetDefaults_PodSpec (core/v1) makes an empty restartPolicy Always before validation
+        Object restart = "".equals(spec.get("restartPolicy")) ? null : spec.get("restartPolicy");
         if (owner.equals("Job")) {
             if (restart == null) {
                 sink.report(Check.API_RULES, ptr + "/restartPolicy",
@@ -48,14 +53,17 @@ final class PodRules {
         } else {
             sink.oneOf(restart, ptr + "/restartPolicy", "Always", "OnFailure", "Never");
         }
-        sink.oneOf(spec.get("dnsPolicy"), ptr + "/dnsPolicy", "ClusterFirstWithHostNet", "ClusterFirst", "Default",
+        sink.oneOfDefaulted(spec.get("dnsPolicy"), ptr + "/dnsPolicy", "ClusterFirstWithHostNet", "ClusterFirst", "Default",
                 "None");
         ObjectMetaRules.labels(spec.get("nodeSelector"), ptr + "/nodeSelector", sink);
         SchedulingRules.tolerations(spec.get("tolerations"), ptr + "/tolerations", sink);
         SchedulingRules.affinity(spec.get("affinity"), ptr + "/affinity", sink);
         SchedulingRules.topologySpreadConstraints(spec.get("topologySpreadConstraints"),
                 ptr + "/topologySpreadConstraints", sink);
-        ids(ApiRules.map(spec.get("securityContext")), ptr + "/securityContext", sink);
+        securityContext(ApiRules.map(spec.get("securityContext")), ptr + "/securityContext", sink);
+        if (spec.get("serviceAccountName") instanceof String sa && !sa.isEmpty()) {
+            Names.subdomain(sa, ptr + "/serviceAccountName", "serviceAccountName", sink);
+        }
         Set<String> volumes = volumes(spec, ptr, claims, sink);
         if (spec.get("containers") == null) {
             sink.report(Check.SCHEMA, ptr + "/containers", "required field is missing: containers");
@@ -116,6 +124,82 @@ final class PodRules {
                 first = source;
             }
         }
+        Map<String, Object> secret = ApiRules.map(vol.get("secret"));
+        if (vol.get("secret") instanceof Map<?, ?>) {
+            // validateSecretVolumeSource
+            required(secret.get("secretName"), ptr + "/secret/secretName", "secretName", sink);
+            fileMode(secret.get("defaultMode"), ptr + "/secret/defaultMode", sink);
+        }
+        if (vol.get("configMap") instanceof Map<?, ?>) {
+            // validateConfigMapVolumeSource
+            Map<String, Object> cm = ApiRules.map(vol.get("configMap"));
+            required(cm.get("name"), ptr + "/configMap/name", "name", sink);
+            fileMode(cm.get("defaultMode"), ptr + "/configMap/defaultMode", sink);
+        }
+        if (vol.get("persistentVolumeClaim") instanceof Map<?, ?>) {
+            // validatePersistentClaimVolumeSource
+            required(ApiRules.map(vol.get("persistentVolumeClaim")).get("claimName"),
+                    ptr + "/persistentVolumeClaim/claimName", "claimName", sink);
+        }
+        for (String source : new String[] {"secret", "configMap"}) {
+            List<Object> items = ApiRules.list(ApiRules.map(vol.get(source)).get("items"));
+            for (int i = 0; i < items.size(); i++) {
+                keyToPath(ApiRules.map(items.get(i)), ptr + "/" + source + "/items/" + i, sink);
+            }
+        }
+        for (String source : new String[] {"projected", "downwardAPI"}) {
+            fileMode(ApiRules.map(vol.get(source)).get("defaultMode"), ptr + "/" + source + "/defaultMode", sink);
+        }
+        if (vol.get("hostPath") instanceof Map<?, ?>) {
+            // validateHostPathVolumeSource, validateHostPathType
+            Map<String, Object> hp = ApiRules.map(vol.get("hostPath"));
+            required(hp.get("path"), ptr + "/hostPath/path", "path", sink);
+            if (hp.get("path") instanceof String path && List.of(path.split("/", -1)).contains("..")) {
+                sink.report(Check.API_RULES, ptr + "/hostPath/path", "path '" + path + "' must not contain '..'");
+            }
+            if (hp.get("type") != null) {
+                sink.oneOf(hp.get("type"), ptr + "/hostPath/type", HOST_PATH_TYPES.toArray(String[]::new));
+            }
+        }
+        // validateVolumeSource: an emptyDir's sizeLimit is not negative
+        Object size = ApiRules.map(vol.get("emptyDir")).get("sizeLimit");
+        if (size != null && Quantities.valid(size) && Quantities.value(size).signum() < 0) {
+            sink.report(Check.API_RULES, ptr + "/emptyDir/sizeLimit", "sizeLimit " + size + " must not be negative");
+        }
+    }
+
+    /**
+     * validateKeyToPath: key and path required, the path relative, without '..' elements and not starting with
+     * '..' (validateLocalNonReservedPath), the mode 0-0777.
+     */
+    private static void keyToPath(Map<String, Object> kp, String ptr, ApiRules.Sink sink) {
+        required(kp.get("key"), ptr + "/key", "key", sink);
+        required(kp.get("path"), ptr + "/path", "path", sink);
+        if (kp.get("path") instanceof String path && !path.isEmpty()) {
+            if (path.startsWith("/")) {
+                sink.report(Check.API_RULES, ptr + "/path", "path '" + path + "' must be a relative path");
+            }
+            if (List.of(path.split("/", -1)).contains("..")) {
+                sink.report(Check.API_RULES, ptr + "/path", "path '" + path + "' must not contain '..'");
+            } else if (path.startsWith("..")) {
+                sink.report(Check.API_RULES, ptr + "/path", "path '" + path + "' must not start with '..'");
+            }
+        }
+        fileMode(kp.get("mode"), ptr + "/mode", sink);
+    }
+
+    /** A string field the server checks with len(...) == 0 (field.Required): absent or empty. */
+    private static void required(Object v, String ptr, String field, ApiRules.Sink sink) {
+        if (v == null || "".equals(v)) {
+            sink.report(Check.SCHEMA, ptr, "required field is missing: " + field);
+        }
+    }
+
+    /** A volume's defaultMode: 0-0777 (fileModeErrorMsg of core validation). */
+    private static void fileMode(Object v, String ptr, ApiRules.Sink sink) {
+        if (v instanceof Long m && (m < 0 || m > 0777)) {
+            sink.report(Check.API_RULES, ptr, "defaultMode " + m + " " + FILE_MODE);
+        }
     }
 
     /** validateContainers (core validation): name, image, pull policy, ports, env, mounts, resources. */
@@ -133,11 +217,12 @@ final class PodRules {
         if (c.get("image") == null || "".equals(c.get("image"))) {
             sink.report(Check.SCHEMA, ptr + "/image", "required field is missing: image");
         }
-        sink.oneOf(c.get("imagePullPolicy"), ptr + "/imagePullPolicy", "Always", "Never", "IfNotPresent");
-        sink.oneOf(c.get("terminationMessagePolicy"), ptr + "/terminationMessagePolicy", "File",
+        sink.oneOfDefaulted(c.get("imagePullPolicy"), ptr + "/imagePullPolicy", "Always", "Never", "IfNotPresent");
+        sink.oneOfDefaulted(c.get("terminationMessagePolicy"), ptr + "/terminationMessagePolicy", "File",
                 "FallbackToLogsOnError");
         containerPorts(c, ptr, sink);
         EnvRules.env(c.get("env"), ptr + "/env", version, sink);
+        EnvRules.envFrom(c.get("envFrom"), ptr + "/envFrom", version, sink);
         volumeMounts(c, ptr, volumes, sink);
         ResourceRules.requirements(ApiRules.map(c.get("resources")), ptr + "/resources", sink);
         for (String probe : new String[] {"livenessProbe", "readinessProbe", "startupProbe"}) {
@@ -162,7 +247,7 @@ final class PodRules {
                 handler(ApiRules.map(lifecycle.get(hook)), ptr + "/lifecycle/" + hook, LIFECYCLE_HANDLERS, sink);
             }
         }
-        ids(ApiRules.map(c.get("securityContext")), ptr + "/securityContext", sink);
+        securityContext(ApiRules.map(c.get("securityContext")), ptr + "/securityContext", sink);
     }
 
     /**
@@ -183,6 +268,36 @@ final class PodRules {
         }
         if (first == null) {
             sink.report(Check.API_RULES, ptr, "must specify a handler type: one of " + String.join(", ", kinds));
+            return;
+        }
+        Map<String, Object> action = ApiRules.map(h.get(first));
+        String ap = ptr + "/" + first;
+        switch (first) {
+            case "exec" -> {
+                // validateExecAction
+                if (!(action.get("command") instanceof List<?> cmd) || cmd.isEmpty()) {
+                    sink.report(Check.SCHEMA, ap + "/command", "required field is missing: command");
+                }
+            }
+            case "httpGet" -> {
+                // validateHTTPGetAction (an empty path and scheme are defaulted: SetDefaults_HTTPGetAction)
+                portNumOrName(action.get("port"), ap + "/port", sink);
+                sink.oneOfDefaulted(action.get("scheme"), ap + "/scheme", "HTTP", "HTTPS");
+            }
+            case "tcpSocket" -> portNumOrName(action.get("port"), ap + "/port", sink); // validateTCPSocketAction
+            default -> {
+            }
+        }
+    }
+
+    /** ValidatePortNumOrName (core validation): a port number 1-65535 or an IANA service name. */
+    private static void portNumOrName(Object v, String ptr, ApiRules.Sink sink) {
+        if (v == null || "".equals(v)) {
+            sink.report(Check.SCHEMA, ptr, "required field is missing: port");
+        } else if (v instanceof String name) {
+            Names.ianaPortName(name, ptr, sink);
+        } else {
+            port(v, ptr, 1, sink);
         }
     }
 
@@ -190,6 +305,28 @@ final class PodRules {
      * ValidatePodSecurityContext and ValidateSecurityContext (core validation): runAsUser (IsValidUserID),
      * runAsGroup, fsGroup and supplementalGroups (IsValidGroupID) are 0-2147483647.
      */
+    private static void securityContext(Map<String, Object> sc, String ptr, ApiRules.Sink sink) {
+        ids(sc, ptr, sink);
+        if (sc.get("seccompProfile") instanceof Map<?, ?>) {
+            // validateSeccompProfileField, validateSeccompProfileType
+            Map<String, Object> sp = ApiRules.map(sc.get("seccompProfile"));
+            String p = ptr + "/seccompProfile";
+            Object type = sp.get("type");
+            if (type == null || "".equals(type)) {
+                sink.report(Check.SCHEMA, p + "/type", "required field is missing: type (when seccompProfile is set)");
+            } else {
+                sink.oneOf(type, p + "/type", "Localhost", "RuntimeDefault", "Unconfined");
+            }
+            if ("Localhost".equals(type) && sp.get("localhostProfile") == null) {
+                sink.report(Check.API_RULES, p + "/localhostProfile", "localhostProfile must be set when seccomp"
+                        + " type is Localhost");
+            } else if (type != null && !"Localhost".equals(type) && sp.get("localhostProfile") != null) {
+                sink.report(Check.API_RULES, p + "/localhostProfile", "localhostProfile can only be set when"
+                        + " seccomp type is Localhost");
+            }
+        }
+    }
+
     private static void ids(Map<String, Object> sc, String ptr, ApiRules.Sink sink) {
         for (String field : new String[] {"runAsUser", "runAsGroup", "fsGroup"}) {
             id(sc.get(field), ptr + "/" + field, sink);
@@ -256,8 +393,8 @@ final class PodRules {
             if (p.get("hostPort") != null) {
                 port(p.get("hostPort"), pp + "/hostPort", 0, sink);
             }
-            sink.oneOf(p.get("protocol"), pp + "/protocol", "TCP", "UDP", "SCTP");
-            if (p.get("name") instanceof String pn) {
+            sink.oneOfDefaulted(p.get("protocol"), pp + "/protocol", "TCP", "UDP", "SCTP");
+            if (p.get("name") instanceof String pn && !pn.isEmpty()) {
                 Names.ianaPortName(pn, pp + "/name", sink);
                 if (!portNames.add(pn)) {
                     sink.report(Check.API_RULES, pp + "/name", "duplicate port name '" + pn + "'");
@@ -283,6 +420,16 @@ final class PodRules {
             } else if (!volumes.contains(String.valueOf(m.get("name")))) {
                 sink.report(Check.API_RULES, p + "/name", "volume '" + m.get("name")
                         + "' is not declared in the pod's volumes");
+            }
+            Object propagation = m.get("mountPropagation");
+            if (propagation != null) {
+                // validateMountPropagation
+                sink.oneOf(propagation, p + "/mountPropagation", "Bidirectional", "HostToContainer", "None");
+                if ("Bidirectional".equals(propagation) && !Boolean.TRUE.equals(
+                        ApiRules.map(c.get("securityContext")).get("privileged"))) {
+                    sink.report(Check.API_RULES, p + "/mountPropagation", "Bidirectional mount propagation is"
+                            + " available only to privileged containers");
+                }
             }
             if (m.get("mountPath") == null || "".equals(m.get("mountPath"))) {
                 sink.report(Check.SCHEMA, p + "/mountPath", "required field is missing: mountPath");

@@ -66,6 +66,9 @@ final class SchemaWalker {
             case INT_OR_STRING -> {
                 if (!(value instanceof String) && !isInteger(value)) {
                     sink.report(Check.SCHEMA, ptr, "must be an integer or a string, not " + describe(value));
+                } else if (!(value instanceof String) && !fits(value, true)) {
+                    // intstr.IntOrString holds an int32: the server cannot decode a larger number
+                    sink.report(Check.SCHEMA, ptr, "integer " + value + " is out of range");
                 }
             }
             case QUANTITY -> {
