@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Validation throughput: renders the shipped kit into COPIES namespaces (295 objects each; 34 copies give
-# 10,030 objects), writes them as one folder of manifests, then times `osk validate` on it (JVM start-up
+# Validation throughput: renders the shipped kit into COPIES namespaces (316 objects each; 34 copies give
+# 10,744 objects), writes them as one folder of manifests, then times `osk validate` on it (JVM start-up
 # included) and prints objects per second.
 #
 #   test-fixtures/bench/validate-bench.sh [COPIES] [RUNS]
