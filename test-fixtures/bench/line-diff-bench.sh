@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Line diff benchmark: osk's Myers (render/.../diff/LineDiff.java) against java-diff-utils on 10,000-line
-# inputs, in one JVM, in turns; prints median / min / max milliseconds and the edits each found.
+# Line diff benchmark: osk diff's edit scripts (LineDiff.compare, java-diff-utils' linear-space Myers) against
+# java-diff-utils' MyersDiff on 10,000-line inputs, in one JVM, in turns; prints median / min / max milliseconds
+# and the edits each found (render/src/test/java/dev/osk/render/diff/LineDiffBench.java).
 #
 #   test-fixtures/bench/line-diff-bench.sh [RUNS]
 set -euo pipefail
