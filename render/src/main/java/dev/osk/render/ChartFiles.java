@@ -1,7 +1,7 @@
 package dev.osk.render;
 
 import dev.osk.render.chart.ChartFolder;
-import dev.osk.render.release.ChartArchive;
+import dev.osk.render.chart.ChartArchive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.osk.render;
 import dev.osk.render.chart.Chart;
 import dev.osk.render.chart.ChartLoader;
 import dev.osk.render.manifest.Manifest;
-import dev.osk.render.release.ChartArchive;
+import dev.osk.render.chart.ChartArchive;
 import dev.osk.render.validate.ChartExternals;
 import dev.osk.render.values.ValueReads;
 import dev.osk.render.values.ValueSource;

@@ -1,132 +1,45 @@
 package dev.osk.render.diff;
 
+import com.github.difflib.algorithm.Change;
+import com.github.difflib.algorithm.myers.MyersDiffWithLinearSpace;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Differences between two sequences by Myers' O(ND) algorithm in its linear-space form (the "middle snake"
- * recursion), and unified-diff hunks of two texts. The edit script is a shortest one: the elements left
- * unmarked on both sides form a longest common subsequence.
+ * Differences between two sequences, and unified-diff hunks of two texts. The edit script is java-diff-utils'
+ * Myers in its linear-space form: a shortest one, so the elements left unmarked on both sides form a longest
+ * common subsequence. The hunks are written here, as GNU diff writes them: java-diff-utils' own unified writer
+ * gives a one-line range as {@code 1,1} where GNU gives {@code 1}, and knows no last line without a newline.
  */
 public final class LineDiff {
     /** Which elements of the old sequence are deleted and which of the new one are inserted. */
     public record Edits(boolean[] deleted, boolean[] inserted) {
     }
 
-    private final int[] a;
-    private final int[] b;
-    private final boolean[] deleted;
-    private final boolean[] inserted;
-    private final int[] vf;
-    private final int[] vb;
-    private final int offset;
-
-    private LineDiff(int[] a, int[] b) {
-        this.a = a;
-        this.b = b;
-        this.deleted = new boolean[a.length];
-        this.inserted = new boolean[b.length];
-        int max = (a.length + b.length + 1) / 2 + 1;
-        this.offset = max + 1;
-        this.vf = new int[2 * max + 3];
-        this.vb = new int[2 * max + 3];
+    private LineDiff() {
     }
 
     /** A shortest edit script from {@code a} to {@code b}; elements are equal when their ids are equal. */
     public static Edits compare(int[] a, int[] b) {
-        LineDiff d = new LineDiff(a, b);
-        d.solve(0, 0, a.length, b.length);
-        return new Edits(d.deleted, d.inserted);
+        boolean[] deleted = new boolean[a.length];
+        boolean[] inserted = new boolean[b.length];
+        List<Change> changes = new MyersDiffWithLinearSpace<Integer>().computeDiff(boxed(a), boxed(b), null);
+        for (Change c : changes) {
+            Arrays.fill(deleted, c.startOriginal, c.endOriginal, true);
+            Arrays.fill(inserted, c.startRevised, c.endRevised, true);
+        }
+        return new Edits(deleted, inserted);
     }
 
-    /** Marks the edits inside the box {@code a[left, right) x b[top, bottom)}. */
-    private void solve(int left, int top, int right, int bottom) {
-        while (left < right && top < bottom && a[left] == b[top]) {
-            left++;
-            top++;
+    private static List<Integer> boxed(int[] ids) {
+        Integer[] out = new Integer[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            out[i] = ids[i];
         }
-        while (left < right && top < bottom && a[right - 1] == b[bottom - 1]) {
-            right--;
-            bottom--;
-        }
-        if (left == right) {
-            for (int j = top; j < bottom; j++) {
-                inserted[j] = true;
-            }
-            return;
-        }
-        if (top == bottom) {
-            for (int i = left; i < right; i++) {
-                deleted[i] = true;
-            }
-            return;
-        }
-        // both sides non-empty and their ends differ, so at least two edits: each part below costs fewer
-        int[] snake = middleSnake(left, top, right, bottom);
-        solve(left, top, snake[0], snake[1]);
-        solve(snake[0], snake[1], snake[2], snake[3]);
-        solve(snake[2], snake[3], right, bottom);
-    }
-
-    /**
-     * A piece of some shortest path through the box, {@code {x0, y0, x1, y1}}: at most one edit followed or
-     * preceded by matching elements, found where the forward and the backward searches meet.
-     */
-    private int[] middleSnake(int left, int top, int right, int bottom) {
-        int width = right - left;
-        int height = bottom - top;
-        int delta = width - height;
-        boolean odd = (delta & 1) != 0;
-        int max = (width + height + 1) / 2;
-        vf[offset + 1] = left;
-        vb[offset + 1] = bottom;
-        for (int d = 0; d <= max; d++) {
-            for (int k = d; k >= -d; k -= 2) {
-                int c = k - delta;
-                int x;
-                int px;
-                if (k == -d || (k != d && vf[offset + k - 1] < vf[offset + k + 1])) {
-                    px = x = vf[offset + k + 1];
-                } else {
-                    px = vf[offset + k - 1];
-                    x = px + 1;
-                }
-                int y = top + (x - left) - k;
-                int py = (d == 0 || x != px) ? y : y - 1;
-                while (x < right && y < bottom && a[x] == b[y]) {
-                    x++;
-                    y++;
-                }
-                vf[offset + k] = x;
-                if (odd && c >= -(d - 1) && c <= d - 1 && y >= vb[offset + c]) {
-                    return new int[] {px, py, x, y};
-                }
-            }
-            for (int c = d; c >= -d; c -= 2) {
-                int k = c + delta;
-                int y;
-                int py;
-                if (c == -d || (c != d && vb[offset + c - 1] > vb[offset + c + 1])) {
-                    py = y = vb[offset + c + 1];
-                } else {
-                    py = vb[offset + c - 1];
-                    y = py - 1;
-                }
-                int x = left + (y - top) + k;
-                int px = (d == 0 || y != py) ? x : x + 1;
-                while (x > left && y > top && a[x - 1] == b[y - 1]) {
-                    x--;
-                    y--;
-                }
-                vb[offset + c] = y;
-                if (!odd && k >= -d && k <= d && x <= vf[offset + k]) {
-                    return new int[] {x, y, px, py};
-                }
-            }
-        }
-        throw new IllegalStateException("no middle snake");
+        return Arrays.asList(out);
     }
 
     /**

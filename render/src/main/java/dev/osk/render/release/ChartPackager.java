@@ -5,6 +5,7 @@ import dev.osk.render.Location;
 import dev.osk.render.OskException;
 import dev.osk.render.TextInput;
 import dev.osk.render.chart.Chart;
+import dev.osk.render.chart.ChartArchive;
 import dev.osk.render.chart.ChartFolder;
 import dev.osk.render.chart.ChartLoader;
 import dev.osk.render.manifest.OutputFolder;

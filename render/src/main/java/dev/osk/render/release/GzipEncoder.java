@@ -8,6 +8,10 @@ import java.util.zip.CRC32;
  * gzip (RFC 1952) around DEFLATE (RFC 1951), both written here rather than by {@link java.util.zip.Deflater}: a
  * JVM links whichever zlib its build chose (bundled zlib, the system's zlib, zlib-ng), and those compress the
  * same input to different bytes. This encoder is plain Java, so an archive's bytes depend only on its contents.
+ * No maintained pure-Java DEFLATE encoder is on Maven Central to take its place: Commons Compress compresses
+ * through {@code Deflater}, JZlib (a pure-Java zlib) has had no release since 1.1.3 in 2013, and Nayuki's DEFLATE
+ * library only decompresses. Any other encoder would also change the bytes, and so the digests, of every archive
+ * osk has written.
  *
  * <p>The header is fixed: no file name, modification time 0, no extra flags, operating system "unknown" (255).
  * Compression is LZ77 over a 32 KiB window (hash chains, one step of lazy matching) with, per block, the

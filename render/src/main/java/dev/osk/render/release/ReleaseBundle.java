@@ -9,6 +9,7 @@ import dev.osk.render.OskException;
 import dev.osk.render.TextInput;
 import dev.osk.render.RenderOptions;
 import dev.osk.render.RenderRequest;
+import dev.osk.render.chart.ChartArchive;
 import dev.osk.render.manifest.Manifest;
 import dev.osk.render.manifest.ManifestWriter;
 import dev.osk.render.manifest.OutputFolder;

@@ -10,6 +10,12 @@ import java.util.TreeMap;
  * Writes a POSIX ustar archive of regular files, reproducibly: entries sorted by path, every file mode 0644,
  * owner and group 0 with empty names, one modification time for all, no folder entries (readers create folders
  * as needed), the end marker and padding to whole 10 KiB records as tar itself writes them.
+ *
+ * <p>Written here, not by Commons Compress's {@code TarArchiveOutputStream} (which reads archives for osk): that
+ * writer ends numeric fields with a space ({@code "0000644 "}) where this one ends them with a NUL, keeps the file
+ * type bits in the mode field, and writes a path over 100 bytes as a pax or GNU long-name record instead of
+ * splitting it into the ustar prefix field; any of these changes the bytes, and so the published digests, of every
+ * archive osk has written.
  */
 public final class TarWriter {
     static final int BLOCK = 512;

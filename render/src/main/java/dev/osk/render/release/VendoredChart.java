@@ -3,6 +3,7 @@ package dev.osk.render.release;
 import dev.osk.render.ExitCleanup;
 import dev.osk.render.Location;
 import dev.osk.render.OskException;
+import dev.osk.render.chart.ChartArchive;
 import dev.osk.render.chart.ChartLoader;
 import dev.osk.render.manifest.OutputFolder;
 import dev.osk.render.yaml.YamlWriter;

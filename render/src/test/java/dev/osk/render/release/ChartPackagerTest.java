@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.osk.render.InvalidRequestException;
 import dev.osk.render.MultipleProblemsException;
 import dev.osk.render.OskException;
+import dev.osk.render.chart.ChartArchive;
 import dev.osk.render.manifest.ManifestWriter;
 import dev.osk.render.testing.TestCharts;
 import dev.osk.render.values.ValueSource;

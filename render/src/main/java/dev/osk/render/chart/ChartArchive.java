@@ -1,4 +1,4 @@
-package dev.osk.render.release;
+package dev.osk.render.chart;
 
 import dev.osk.render.ExitCleanup;
 import dev.osk.render.Location;
@@ -43,7 +43,7 @@ public final class ChartArchive {
      * The temporary folders archives are unpacked into, and other charts osk builds for a moment:
      * {@code osk-chart-PID-RANDOM}; what a killed run left is removed by the next unpack.
      */
-    static final String TEMP_PREFIX = "osk-chart-";
+    public static final String TEMP_PREFIX = "osk-chart-";
     private static final Pattern LEFTOVER = Pattern.compile(TEMP_PREFIX + "([0-9]{1,19})-[0-9]+");
 
     private final String source;

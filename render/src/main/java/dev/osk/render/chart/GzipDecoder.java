@@ -1,4 +1,4 @@
-package dev.osk.render.release;
+package dev.osk.render.chart;
 
 import java.io.EOFException;
 import java.io.IOException;

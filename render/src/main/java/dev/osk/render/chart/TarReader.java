@@ -1,4 +1,4 @@
-package dev.osk.render.release;
+package dev.osk.render.chart;
 
 import dev.osk.render.Location;
 import dev.osk.render.OskException;

@@ -1,4 +1,4 @@
-package dev.osk.render.release;
+package dev.osk.render.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
