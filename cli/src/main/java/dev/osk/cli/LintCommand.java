@@ -29,7 +29,7 @@ final class LintCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "CHART", description = "Chart folders to lint.")
+    @Parameters(arity = "1..*", paramLabel = "CHART", description = "Chart folders or chart archives (.tgz) to lint.")
     List<String> charts = new ArrayList<>();
 
     @Option(names = "--strict", description = "Count warnings (values no template reads) as failures.")
@@ -48,8 +48,10 @@ final class LintCommand implements Callable<Integer> {
         KubeVersion version = KubeVersion.parse(kubeVersion);
         Path cwd = Workspace.cwd();
         for (String c : charts) {
-            if (!Files.isRegularFile(cwd.resolve(c).resolve("Chart.yaml"))) {
-                throw new InvalidRequestException("'" + c + "' is not a chart folder (no Chart.yaml)");
+            Path p = cwd.resolve(c);
+            if (!Files.isRegularFile(p.resolve("Chart.yaml")) && !(Files.isRegularFile(p) && c.endsWith(".tgz"))) {
+                throw new InvalidRequestException("'" + c + "' is not a chart folder (no Chart.yaml) or a chart"
+                        + " archive (.tgz)");
             }
         }
         ChartLint lint = new ChartLint(cwd, Workspace::display, version);

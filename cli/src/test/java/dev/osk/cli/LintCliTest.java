@@ -69,6 +69,36 @@ class LintCliTest {
     }
 
     @Test
+    void aChartArchiveIsLintedAsItsFolderIs(@TempDir Path tmp) {
+        Osk osk = app(tmp);
+        osk.write("app/ci/broken.yaml", "name: Bad_Name\n");
+        Osk.Result pack = Osk.withStdin(osk.base(), "", "package", "app");
+        assertThat(pack.code()).as(pack.err()).isZero();
+        Osk.Result r = lint(osk, "app-0.1.0.tgz");
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().lines()).containsExactly(
+                "app-0.1.0.tgz/app/templates/cm.yaml:4: error: v1 ConfigMap Bad_Name: /metadata/name: name"
+                        + " 'Bad_Name' must be a DNS-1123 subdomain (lower-case letters, digits, '-' and '.', starting"
+                        + " and ending with a letter or digit, at most 253 characters) [api-rules] (with"
+                        + " app-0.1.0.tgz/app/ci/broken.yaml)",
+                "app-0.1.0.tgz/app/values.yaml:3:9: warning: unused is set but no template reads it [unused-value]",
+                "app-0.1.0.tgz/app/values.yaml:6:10: warning: nested.stale is set but no template reads it"
+                        + " [unused-value]",
+                "1 chart linted, 1 failed");
+        assertThat(tmp.toFile().list()).as("nothing unpacked next to the archive")
+                .containsExactlyInAnyOrder("app", "app-0.1.0.tgz", "app-0.1.0.tgz.sha256");
+    }
+
+    @Test
+    void aFileThatIsNoChartArchiveIsAUsageError(@TempDir Path tmp) {
+        Osk osk = new Osk(tmp);
+        osk.write("notes.txt", "hello\n");
+        String line = lint(osk, "notes.txt").onlyErrLine(2, "Exception");
+        assertThat(line).isEqualTo("osk: 'notes.txt' is not a chart folder (no Chart.yaml) or a chart archive (.tgz)");
+    }
+
+    @Test
     void unusedValuesAreWarningsUnlessStrict(@TempDir Path tmp) {
         Osk osk = app(tmp);
         Osk.Result r = lint(osk, "app");
@@ -192,7 +222,7 @@ class LintCliTest {
     void aFolderThatIsNoChartIsAUsageError(@TempDir Path tmp) {
         Osk osk = new Osk(tmp);
         String line = lint(osk, "missing").onlyErrLine(2, "Exception");
-        assertThat(line).isEqualTo("osk: 'missing' is not a chart folder (no Chart.yaml)");
+        assertThat(line).isEqualTo("osk: 'missing' is not a chart folder (no Chart.yaml) or a chart archive (.tgz)");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.osk.render.RenderOptions;
 import dev.osk.render.RenderRequest;
 import dev.osk.render.Rendering;
 import dev.osk.render.chart.Chart;
+import dev.osk.render.chart.ChartArchive;
 import dev.osk.render.chart.ChartFolder;
 import dev.osk.render.chart.ChartLoader;
 import dev.osk.render.validate.ChartExternals;
@@ -58,8 +59,30 @@ public final class ChartLint {
     private record Run(String name, Path overlay) {
     }
 
-    /** Every finding for the chart in {@code dir}, in a stable order: run by run, then the unused defaults. */
+    /**
+     * Every finding for the chart in {@code dir}, in a stable order: run by run, then the unused defaults. A chart
+     * archive ({@code .tgz}, as {@code osk package} writes it) is checked and unpacked into a private temporary
+     * folder for the lint, its files named as archive entries.
+     */
     public List<LintFinding> lint(Path dir) {
+        if (Files.isRegularFile(baseDir.resolve(dir))) {
+            List<LintFinding> out = new ArrayList<>();
+            try {
+                Path file = baseDir.resolve(dir);
+                ChartArchive archive = ChartArchive.read(file, display.apply(file));
+                try (ChartArchive.Unpacked unpacked = archive.unpack()) {
+                    return new ChartLint(unpacked.chartDir(), unpacked.display(display), kubeVersion)
+                            .lintFolder(Path.of(""));
+                }
+            } catch (OskException e) {
+                problems(e, "", out);
+                return out;
+            }
+        }
+        return lintFolder(dir);
+    }
+
+    private List<LintFinding> lintFolder(Path dir) {
         List<LintFinding> out = new ArrayList<>();
         Chart chart;
         try {
