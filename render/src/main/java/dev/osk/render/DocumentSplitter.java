@@ -1,6 +1,7 @@
 package dev.osk.render;
 
 import dev.osk.render.manifest.Manifest;
+import dev.osk.render.values.ValueOrigin;
 import dev.osk.render.yaml.YamlDocument;
 import dev.osk.render.yaml.YamlReader;
 import dev.osk.render.yaml.YamlSchema;
@@ -77,7 +78,7 @@ final class DocumentSplitter {
                     throw (Error) f.cause();
                 }
                 if (o instanceof Parsed p) {
-                    out.add(new Manifest(ref.sourcePath(), out.size(), p.object(), p.doc(), p.origins()));
+                    out.add(p.manifest(ref, out.size()));
                 }
             }
         }
@@ -95,7 +96,7 @@ final class DocumentSplitter {
         List<Manifest> out = new ArrayList<>();
         for (Parsed p : parsed) {
             if (p != null) {
-                out.add(new Manifest(ref.sourcePath(), out.size(), p.object(), p.doc(), p.origins()));
+                out.add(p.manifest(ref, out.size()));
             }
         }
         return out;
@@ -123,7 +124,23 @@ final class DocumentSplitter {
         return ranges;
     }
 
-    private record Parsed(Map<String, Object> object, YamlDocument doc, List<Location> origins) {
+    private record Parsed(Map<String, Object> object, YamlDocument doc, List<Location> origins,
+            List<List<ValueOrigin>> values) {
+        Manifest manifest(TemplateRef ref, int index) {
+            return new Manifest(ref.sourcePath(), index, object, doc, origins, "", values);
+        }
+    }
+
+    /** Where the values on lines {@code from} to {@code to} (exclusive) were set, or null when none is known. */
+    private static List<List<ValueOrigin>> values(TemplateExecution.Rendered r, int from, int to) {
+        if (r.lineValues().isEmpty()) {
+            return null;
+        }
+        List<List<ValueOrigin>> values = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            values.add(r.lineValues().getOrDefault(i, List.of()));
+        }
+        return values;
     }
 
     /** The document in lines {@code from} to {@code to} (exclusive), or null when it is empty. */
@@ -170,6 +187,6 @@ final class DocumentSplitter {
                 throw new OskException(first, "rendered object has no " + field);
             }
         }
-        return new Parsed(obj, doc, origins);
+        return new Parsed(obj, doc, origins, values(r, from, to));
     }
 }

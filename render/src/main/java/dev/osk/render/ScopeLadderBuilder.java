@@ -95,7 +95,7 @@ final class ScopeLadderBuilder {
     }
 
     private static String rungName(ChartInstance inst) {
-        return inst.parent() == null ? "(top level)" : String.join(".", inst.valuesPath());
+        return inst.parent() == null ? ScopeLadder.TOP_LEVEL : String.join(".", inst.valuesPath());
     }
 
     private static String prefix(ChartInstance inst) {

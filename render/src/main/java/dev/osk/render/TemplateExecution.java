@@ -8,6 +8,7 @@ import dev.osk.render.template.OskMustacheFactory;
 import dev.osk.render.template.RenderBounds;
 import dev.osk.render.template.StatefulSetHosts;
 import dev.osk.render.template.TrackingWriter;
+import dev.osk.render.values.ValueOrigin;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,8 +26,11 @@ import java.util.function.Function;
  * one bound on their output ({@link RenderBounds}).
  */
 final class TemplateExecution {
-    /** A template's output and, for each of its lines, the template position that produced it. */
-    record Rendered(String text, List<Location> lineOrigins) {
+    /**
+     * A template's output, for each of its lines the template position that produced it, and, by line (from 0),
+     * where the values on it were set (only when the render tracks where values were set).
+     */
+    record Rendered(String text, List<Location> lineOrigins, Map<Integer, List<ValueOrigin>> lineValues) {
     }
 
     private final ChartInstance root;
@@ -66,7 +70,7 @@ final class TemplateExecution {
             ChartInstance inst = ref.instance();
             scopes.add(ladders.ladder(ref, rel -> checksumText(inst, rel), new StatefulSetHosts(this::objectsOf)));
             factory.execute(m, out, scopes);
-            Rendered r = new Rendered(out.text(), out.lineOrigins());
+            Rendered r = new Rendered(out.text(), out.lineOrigins(), out.lineValues());
             texts.put(key, r);
             return r;
         } finally {
