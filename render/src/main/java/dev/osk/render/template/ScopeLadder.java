@@ -1,5 +1,6 @@
 package dev.osk.render.template;
 
+import dev.osk.render.Location;
 import dev.osk.render.values.ValueOrigin;
 import dev.osk.render.values.ValuePath;
 import dev.osk.render.values.ValueReads;
@@ -88,7 +89,7 @@ public final class ScopeLadder {
             for (String seg : path) {
                 ptr = JsonPointer.append(ptr, seg);
             }
-            dev.osk.render.Location at = r.tree().originOf(ptr);
+            Location at = r.tree().originOf(ptr);
             if (at == null) {
                 return null;
             }
