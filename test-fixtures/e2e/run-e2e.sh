@@ -17,7 +17,9 @@
 #   5. the kubernetes-entrypoint stand-in of the real-node suite (kubernetes-entrypoint.py), run with nova-compute's
 #      rendered dependencies and the token of its rendered ServiceAccount, on pods whose status the suite sets:
 #      its DEPENDENCY_POD_JSON waits for Ready pods on its own node, its DEPENDENCY_DAEMONSET is met with no pod
-#      on the node, as the real binary's (dependencies/pod/pod.go, dependencies/daemonset/daemonset.go).
+#      on the node, as the real binary's (dependencies/pod/pod.go, dependencies/daemonset/daemonset.go);
+#   6. osk graph -o svg and -o png of the openstack kit with Graphviz's real dot (installed with apt-install.sh):
+#      an SVG document with a node for every node of the DOT text, and a PNG image.
 # Prints one line per check and a closing "N passed, N failed" line; exits 1 when any check failed.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -314,6 +316,29 @@ if $entry_ok; then
   entry_case "pod dependencies all Ready on this node" met DEPENDENCY_POD_JSON="$POD_JSON"
   entry_case "a DEPENDENCY_POD_JSON that is not JSON is dropped, as util/env/env.go drops it" met \
     DEPENDENCY_POD_JSON='[{"labels":'
+fi
+
+# 6. the bring-up graph drawn by the real Graphviz
+if "$HERE/apt-install.sh" graphviz; then
+  G=$RUN/graph
+  mkdir -p "$G"
+  ./osk graph -o dot > "$G/kit.dot" 2>/dev/null
+  dot_nodes=$(grep -c ' \[label=' "$G/kit.dot")
+  if ./osk graph -o svg > "$G/kit.svg" 2> "$G/svg.err" && head -c 200 "$G/kit.svg" | grep -q '<svg\|<?xml' \
+      && [[ $(grep -c 'class="node"' "$G/kit.svg") -eq $dot_nodes ]]; then
+    ok "graph -o svg: $dot_nodes nodes drawn by $(dot -V 2>&1)"
+  else
+    fail "graph -o svg: $(grep -c 'class="node"' "$G/kit.svg") nodes in the SVG, $dot_nodes in the DOT text;" \
+      "$(head -2 "$G/svg.err")"
+  fi
+  if ./osk graph -o png > "$G/kit.png" 2> "$G/png.err" \
+      && [[ $(head -c 8 "$G/kit.png" | od -An -tx1 | tr -d ' \n') == 89504e470d0a1a0a ]]; then
+    ok "graph -o png: a PNG image of $(stat -c %s "$G/kit.png") bytes"
+  else
+    fail "graph -o png: not a PNG image; $(head -2 "$G/png.err")"
+  fi
+else
+  fail "graph: Graphviz could not be installed"
 fi
 
 echo "$PASSED passed, $FAILED failed"

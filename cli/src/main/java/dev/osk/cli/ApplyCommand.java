@@ -66,12 +66,13 @@ final class ApplyCommand implements Callable<Integer> {
             throw new dev.osk.render.InvalidRequestException("--dry-run '" + dryRun + "': legal values: client, server");
         }
         RenderRequest request = chart.request(List.of());
-        dev.osk.render.Rendering rendering = new Engine().rendering(request);
+        Engine engine = new Engine();
+        dev.osk.render.Rendering rendering = engine.rendering(request);
         List<Manifest> manifests = rendering.manifests();
         PrintWriter err = spec.commandLine().getErr();
         if (!skipValidation) {
-            ValidationReport report = new Validator().validate(manifests,
-                    validation.options(request.options().kubeVersion()).with(rendering.external()));
+            ValidationReport report = engine.withValueOrigins(request, new Validator().validate(manifests,
+                    validation.options(request.options().kubeVersion()).with(rendering.external())));
             if (!ValidationFlags.report(report, err, "nothing sent to kubectl")) {
                 return ExitCodes.ERROR;
             }

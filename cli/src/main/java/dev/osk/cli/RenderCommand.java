@@ -54,7 +54,8 @@ final class RenderCommand implements Callable<Integer> {
             dev.osk.render.manifest.OutputFolder.sweep(Workspace.cwd().resolve(outputDir));
         }
         RenderRequest request = chart.request(showOnly);
-        dev.osk.render.Rendering rendering = new Engine().rendering(request);
+        Engine engine = new Engine();
+        dev.osk.render.Rendering rendering = engine.rendering(request);
         List<Manifest> manifests = rendering.manifests();
         long t1 = System.nanoTime();
         if (!skipValidation) {
@@ -62,6 +63,8 @@ final class RenderCommand implements Callable<Integer> {
             // --show-only renders part of the set: cross-object checks would see objects as missing
             ValidationReport report = new Validator().validate(manifests,
                     showOnly.isEmpty() ? vo : vo.objectChecksOnly());
+            // where the values on the findings' lines were set (a second render, only when there are findings)
+            report = engine.withValueOrigins(request, report);
             if (!ValidationFlags.report(report, spec.commandLine().getErr(),
                     "nothing written (--skip-validation to render anyway)")) {
                 return ExitCodes.ERROR;

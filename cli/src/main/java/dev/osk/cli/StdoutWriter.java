@@ -25,6 +25,16 @@ final class StdoutWriter extends PrintWriter {
         this(new Recording(out));
     }
 
+    /** Writes {@code bytes} as they are (a binary picture), after the text written so far. */
+    void writeBytes(byte[] bytes) {
+        flush();
+        try {
+            stream.write(bytes, 0, bytes.length);
+        } catch (IOException e) {
+            setError();
+        }
+    }
+
     /** The first write error, or null. */
     IOException failure() {
         return stream.failure;

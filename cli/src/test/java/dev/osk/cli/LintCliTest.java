@@ -58,7 +58,8 @@ class LintCliTest {
         assertThat(r.out().lines()).containsExactly(
                 "app/templates/cm.yaml:4: error: v1 ConfigMap Bad_Name: /metadata/name: name 'Bad_Name' must be a"
                         + " DNS-1123 subdomain (lower-case letters, digits, '-' and '.', starting and ending with a"
-                        + " letter or digit, at most 253 characters) [api-rules] (with app/ci/broken.yaml)",
+                        + " letter or digit, at most 253 characters) [api-rules] (value name from app/ci/broken.yaml:1:7)"
+                        + " (with app/ci/broken.yaml)",
                 "app/ci/good.yaml:2:8: warning: extra is set but no template reads it with this overlay"
                         + " [unused-value]",
                 "app/ci/unreadable.yaml:2:1: error: invalid YAML: expected the node content, but found"

@@ -164,7 +164,7 @@ class ValidateCliTest {
         assertThat(bad.out()).isEmpty();
         assertThat(bad.err().lines().toList()).containsExactly(
                 "app/templates/deploy.yaml:6: error: apps/v1 Deployment web: /spec/replicas: must be an integer, not"
-                        + " the string \"2\" [schema]",
+                        + " the string \"2\" [schema] (value replicas from --set-string replicas=2)",
                 "osk: invalid: 1 object: 1 error, 0 warnings; nothing written (--skip-validation to render anyway)");
         Result skipped = run("render", "app", "--set-string", "replicas=2", "--skip-validation");
         assertThat(skipped.code()).isZero();

@@ -5,6 +5,7 @@ import dev.osk.render.chart.ChartLoader;
 import dev.osk.render.manifest.Manifest;
 import dev.osk.render.chart.ChartArchive;
 import dev.osk.render.validate.ChartExternals;
+import dev.osk.render.validate.ValidationReport;
 import dev.osk.render.values.ValueReads;
 import dev.osk.render.values.ValueSource;
 import dev.osk.render.values.ValueTree;
@@ -65,6 +66,20 @@ public final class Engine {
             return new Rendering(manifests, external.isEmpty() ? ChartExternals.NONE
                     : new ChartExternals(display.apply(chart.dir().resolve("Chart.yaml")), external));
         });
+    }
+
+    /**
+     * {@code report}, a validation of the render of {@code req}, with each finding naming where the values on its
+     * template line were set ({@link dev.osk.render.validate.Finding#valueOrigins}). This renders again, tracking
+     * where every value came from, which costs time: ask only when there are findings to show.
+     */
+    public ValidationReport withValueOrigins(RenderRequest req, ValidationReport report) {
+        if (report.findings().isEmpty()) {
+            return report;
+        }
+        RenderRequest tracked = new RenderRequest(req.chart(), req.values(),
+                req.options().recordingReads(new ValueReads()), req.baseDir(), req.display());
+        return FindingOrigins.annotate(report, rendering(tracked).manifests());
     }
 
     /** The values of the whole tree as {@code osk values} shows them, with the source of every value. */

@@ -3,19 +3,37 @@ package dev.osk.render.graph;
 import dev.osk.render.ControlCharacters;
 import java.util.Locale;
 
-/** Text forms of a {@link DependencyGraph}: Graphviz DOT and Mermaid. */
+/**
+ * Forms of a {@link DependencyGraph}: the texts Graphviz DOT and Mermaid, and the pictures SVG and PNG, which
+ * {@link Graphviz} draws from the DOT text.
+ */
 public enum GraphFormat {
-    DOT, MERMAID;
+    DOT, MERMAID, SVG, PNG;
 
     public static GraphFormat parse(String s) {
         try {
             return valueOf(s.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new dev.osk.render.InvalidRequestException("unknown graph format '" + s + "'; legal values: dot, mermaid");
+            throw new dev.osk.render.InvalidRequestException("unknown graph format '" + s
+                    + "'; legal values: dot, mermaid, svg, png");
         }
     }
 
+    /** The name {@code -o} takes, which is also Graphviz's {@code -T} name. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether this is a picture that Graphviz draws, rather than text osk writes. */
+    public boolean drawn() {
+        return this == SVG || this == PNG;
+    }
+
+    /** The text of {@code g} in this form (DOT or Mermaid; a picture is drawn from {@link #DOT}'s text). */
     public String write(DependencyGraph g) {
+        if (drawn()) {
+            throw new IllegalStateException(id() + " is drawn by Graphviz from the DOT text");
+        }
         StringBuilder sb = new StringBuilder();
         if (this == DOT) {
             sb.append("digraph osk {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");

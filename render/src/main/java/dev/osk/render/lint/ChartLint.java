@@ -1,6 +1,7 @@
 package dev.osk.render.lint;
 
 import dev.osk.render.Engine;
+import dev.osk.render.FindingOrigins;
 import dev.osk.render.KubeVersion;
 import dev.osk.render.Location;
 import dev.osk.render.MultipleProblemsException;
@@ -159,8 +160,10 @@ public final class ChartLint {
             problems(e, with, out);
             return null;
         }
-        ValidationReport report = new Validator().validate(rendering.manifests(),
-                new ValidationOptions(kubeVersion, java.util.Set.of(), java.util.Set.of()).with(rendering.external()));
+        // the render recorded its reads, so its objects know where the values on each line were set
+        ValidationReport report = FindingOrigins.annotate(new Validator().validate(rendering.manifests(),
+                new ValidationOptions(kubeVersion, java.util.Set.of(), java.util.Set.of()).with(rendering.external())),
+                rendering.manifests());
         notes.addAll(report.notes());
         for (Finding f : report.findings()) {
             out.add(new LintFinding(f.severity() == Finding.Severity.ERROR ? LintFinding.Severity.ERROR

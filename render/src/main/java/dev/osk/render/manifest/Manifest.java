@@ -1,13 +1,15 @@
 package dev.osk.render.manifest;
 
 import dev.osk.render.Location;
+import dev.osk.render.values.ValueOrigin;
 import dev.osk.render.yaml.YamlDocument;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One rendered Kubernetes object: where it came from (the template's source path and its position among the
- * documents of that template), the parsed object, and the template line behind each of its nodes.
+ * documents of that template), the parsed object, the template line behind each of its nodes, and, from a render
+ * that tracks where values were set, where the values on each line were set.
  */
 public final class Manifest {
     private final String sourcePath;
@@ -16,6 +18,7 @@ public final class Manifest {
     private final YamlDocument document;
     private final List<Location> lineOrigins;
     private final String pointerPrefix;
+    private final List<List<ValueOrigin>> lineValues;
 
     /**
      * @param lineOrigins the template position of each line of the document's text, or null when the
@@ -29,6 +32,13 @@ public final class Manifest {
     /** An object found at {@code pointerPrefix} inside the document (an item of a {@code List}). */
     public Manifest(String sourcePath, int index, Map<String, Object> object, YamlDocument document,
             List<Location> lineOrigins, String pointerPrefix) {
+        this(sourcePath, index, object, document, lineOrigins, pointerPrefix, null);
+    }
+
+    /** @param lineValues where the values on each line of the document's text were set, or null: not known */
+    public Manifest(String sourcePath, int index, Map<String, Object> object, YamlDocument document,
+            List<Location> lineOrigins, String pointerPrefix, List<List<ValueOrigin>> lineValues) {
+        this.lineValues = lineValues;
         this.sourcePath = sourcePath;
         this.index = index;
         this.object = object;
@@ -86,6 +96,18 @@ public final class Manifest {
             return Location.of(sourcePath);
         }
         return lineOrigins.get(inDoc.line() - 1);
+    }
+
+    /**
+     * Where the values on the line of the node at {@code pointer} (or its nearest ancestor) were set: empty when
+     * the line holds none, or the render did not track where values were set.
+     */
+    public List<ValueOrigin> valueOrigins(String pointer) {
+        Location inDoc = document == null || lineValues == null ? null : document.locate(pointerPrefix + pointer);
+        if (inDoc == null || inDoc.line() < 1 || inDoc.line() > lineValues.size()) {
+            return List.of();
+        }
+        return lineValues.get(inDoc.line() - 1);
     }
 
     /** {@code apps/v1 Deployment openstack/keystone-api} */

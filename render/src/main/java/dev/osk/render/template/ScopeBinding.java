@@ -2,6 +2,7 @@ package dev.osk.render.template;
 
 import com.github.mustachejava.Binding;
 import dev.osk.render.Location;
+import dev.osk.render.values.ValueOrigin;
 import dev.osk.render.values.ValuePath;
 import dev.osk.render.values.Values;
 import java.util.List;
@@ -63,6 +64,32 @@ final class ScopeBinding implements Binding {
         for (Object s : scopes) {
             if (s instanceof ScopeLadder l) {
                 return l;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where the value {@code rawName} resolves to was set, when it comes from the scope ladder of a render that
+     * tracks origins; null otherwise (untracked, a builtin, or an enclosing section item holds it).
+     */
+    static ValueOrigin origin(List<Object> scopes, String rawName) {
+        ScopeLadder ladder = ladder(scopes);
+        if (ladder == null || !ladder.tracksOrigins()) {
+            return null;
+        }
+        String name = rawName.endsWith("?") ? rawName.substring(0, rawName.length() - 1) : rawName;
+        List<String> path = ValuePath.parse(name);
+        if (path.size() > 1 && path.get(0).equals("osk")) {
+            return null;
+        }
+        for (int i = scopes.size() - 1; i >= 0; i--) {
+            Object s = scopes.get(i);
+            if (s instanceof ScopeLadder l) {
+                return l.originOf(path);
+            }
+            if (Values.lookup(s, path) != Values.ABSENT) {
+                return null;
             }
         }
         return null;

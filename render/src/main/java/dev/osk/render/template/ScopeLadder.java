@@ -1,8 +1,13 @@
 package dev.osk.render.template;
 
+import dev.osk.render.Location;
+import dev.osk.render.values.ValueOrigin;
+import dev.osk.render.values.ValuePath;
 import dev.osk.render.values.ValueReads;
 import dev.osk.render.values.ValueTree;
 import dev.osk.render.values.Values;
+import dev.osk.render.yaml.JsonPointer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +27,9 @@ public final class ScopeLadder {
             this(name, values, null, null);
         }
     }
+
+    /** The name of the root chart's own rung, whose values paths have no prefix. */
+    public static final String TOP_LEVEL = "(top level)";
 
     private final List<Rung> rungs;
     private final Builtins builtins;
@@ -60,6 +68,40 @@ public final class ScopeLadder {
         return Values.ABSENT;
     }
 
+    /** Whether the rungs carry their trees, so that {@link #originOf} can answer. */
+    public boolean tracksOrigins() {
+        return reads != null;
+    }
+
+    /**
+     * Where the value {@link #lookup} finds at {@code path} was set, named by the path a user writes to set it at
+     * that rung; null when the render does not track origins or nothing set it.
+     */
+    public ValueOrigin originOf(List<String> path) {
+        for (Rung r : rungs) {
+            if (Values.lookup(r.values(), path) == Values.ABSENT) {
+                continue;
+            }
+            if (r.tree() == null) {
+                return null;
+            }
+            String ptr = r.pointer();
+            for (String seg : path) {
+                ptr = JsonPointer.append(ptr, seg);
+            }
+            Location at = r.tree().originOf(ptr);
+            if (at == null) {
+                return null;
+            }
+            List<String> full = new ArrayList<>();
+            if (!r.name().equals(TOP_LEVEL)) {
+                full.addAll(ValuePath.parse(r.name()));
+            }
+            full.addAll(path);
+            return new ValueOrigin(ValuePath.format(full), at, r.tree(), ptr);
+        }
+        return null;
+    }
 
     public String describe() {
         StringBuilder sb = new StringBuilder();

@@ -9,6 +9,7 @@ import com.github.mustachejava.codes.PartialCode;
 import com.github.mustachejava.codes.ValueCode;
 import dev.osk.render.Location;
 import dev.osk.render.OskException;
+import dev.osk.render.values.ValueOrigin;
 import dev.osk.render.yaml.YamlScalars;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,7 +86,7 @@ final class TemplateCodes {
                 throw new OskException(location, "'" + name + "' is a section helper: write {{#" + name + "}}...{{/"
                         + name + "}}");
             }
-            insert(writer, value, encoded, name, location, suffix);
+            insert(writer, value, encoded, name, location, suffix, ScopeBinding.origin(scopes, name));
             return writer;
         }
     }
@@ -126,12 +127,18 @@ final class TemplateCodes {
 
     /** Writes {@code value} as YAML at the writer's place (or as raw text when {@code yaml} is false). */
     static void insert(Writer writer, Object value, boolean yaml, String name, Location location, String suffix) {
+        insert(writer, value, yaml, name, location, suffix, null);
+    }
+
+    /** {@link #insert}, remembering that the value was set at {@code origin} (null: not known). */
+    static void insert(Writer writer, Object value, boolean yaml, String name, Location location, String suffix,
+            ValueOrigin origin) {
         try {
             if (writer instanceof TrackingWriter tw) {
                 String text = yaml ? new YamlInsertion(name, location).text(value, tw.place(), tw.currentLine(),
                         suffix) : ValueText.of(value);
                 tw.mark(location);
-                tw.writeValue(text);
+                tw.writeValue(text, origin);
             } else {
                 writer.write(yaml ? YamlScalars.inline(value) : ValueText.of(value));
             }

@@ -1,20 +1,26 @@
 package dev.osk.render.template;
 
 import dev.osk.render.Location;
+import dev.osk.render.values.ValueOrigin;
 import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects rendered text and remembers, for every output line, the template file and line that produced its
- * first character, so that errors in rendered YAML point back at the template. It also indents the lines of
- * standalone partials and tells value insertion what precedes it on the current line.
+ * first character, so that errors in rendered YAML point back at the template, and, when the render tracks
+ * where values were set, where the values written on the line were set. It also indents the lines of standalone
+ * partials and tells value insertion what precedes it on the current line.
  */
 public final class TrackingWriter extends Writer {
     private final StringBuilder out = new StringBuilder();
     private final List<Location> lineOrigins = new ArrayList<>();
+    /** By output line (from 0): where the values written on it were set; only lines that have some. */
+    private final Map<Integer, List<ValueOrigin>> lineValues = new HashMap<>();
     private final Deque<String> indents = new ArrayDeque<>();
     private String indent = "";
     private Location mark = Location.of("<unknown>");
@@ -89,30 +95,53 @@ public final class TrackingWriter extends Writer {
 
     /** Writes a value: lines after the first are not indented again (a value carries its own indentation). */
     public void writeValue(String s) {
+        writeValue(s, null);
+    }
+
+    /** {@link #writeValue(String)} of a value set at {@code origin}, which every line it is on remembers. */
+    public void writeValue(String s, ValueOrigin origin) {
         if (s.isEmpty()) {
+            if (origin != null && !atLineStart) {
+                valueOnLine(origin);
+            }
             return;
         }
         bounds.write(s.length(), mark);
         put(s.charAt(0), true);
+        if (origin != null) {
+            valueOnLine(origin);
+        }
         int from = 1;
         int nl;
         while ((nl = s.indexOf('\n', from)) >= 0) {
-            if (atLineStart) {
-                lineOrigins.add(mark);
-                lineStart = out.length();
-                atLineStart = false;
-            }
+            startValueLine(origin);
             out.append(s, from, nl + 1);
             atLineStart = true;
             from = nl + 1;
         }
         if (from < s.length()) {
-            if (atLineStart) {
-                lineOrigins.add(mark);
-                lineStart = out.length();
-                atLineStart = false;
-            }
+            startValueLine(origin);
             out.append(s, from, s.length());
+        }
+    }
+
+    /** A value's text goes on: a new output line starts here unless one has already. */
+    private void startValueLine(ValueOrigin origin) {
+        if (atLineStart) {
+            lineOrigins.add(mark);
+            lineStart = out.length();
+            atLineStart = false;
+            if (origin != null) {
+                valueOnLine(origin);
+            }
+        }
+    }
+
+    /** The current output line holds a value set at {@code origin}. */
+    private void valueOnLine(ValueOrigin origin) {
+        List<ValueOrigin> on = lineValues.computeIfAbsent(lineOrigins.size() - 1, k -> new ArrayList<>(1));
+        if (!on.contains(origin)) {
+            on.add(origin);
         }
     }
 
@@ -152,6 +181,11 @@ public final class TrackingWriter extends Writer {
 
     public String text() {
         return out.toString();
+    }
+
+    /** Where the values on each output line were set, by line (index 0 is line 1); only lines that hold some. */
+    public Map<Integer, List<ValueOrigin>> lineValues() {
+        return lineValues;
     }
 
     /** Template position of each output line (index 0 is line 1). */
