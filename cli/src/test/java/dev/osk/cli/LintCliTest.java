@@ -81,8 +81,8 @@ class LintCliTest {
         assertThat(r.out().lines()).containsExactly(
                 "app-0.1.0.tgz/app/templates/cm.yaml:4: error: v1 ConfigMap Bad_Name: /metadata/name: name"
                         + " 'Bad_Name' must be a DNS-1123 subdomain (lower-case letters, digits, '-' and '.', starting"
-                        + " and ending with a letter or digit, at most 253 characters) [api-rules] (with"
-                        + " app-0.1.0.tgz/app/ci/broken.yaml)",
+                        + " and ending with a letter or digit, at most 253 characters) [api-rules] (value name from"
+                        + " app-0.1.0.tgz/app/ci/broken.yaml:1:7) (with app-0.1.0.tgz/app/ci/broken.yaml)",
                 "app-0.1.0.tgz/app/values.yaml:3:9: warning: unused is set but no template reads it [unused-value]",
                 "app-0.1.0.tgz/app/values.yaml:6:10: warning: nested.stale is set but no template reads it"
                         + " [unused-value]",
