@@ -37,7 +37,7 @@ public final class StructuralSchema {
      */
     public StructuralSchema(Map<String, Object> root, boolean preserveUnknown) {
         this.root = root;
-        this.preserveUnknown = preserveUnknown || root == null;
+        this.preserveUnknown = preserveUnknown;
     }
 
     /**
@@ -49,7 +49,7 @@ public final class StructuralSchema {
         if (root == null) {
             return;
         }
-        walk(resource, root, "", true, preserveUnknown, true, sink);
+        walk(resource, root, "", true, false, true, sink);
         Map<String, Object> metaSchema = SchemaKeywords.map(SchemaKeywords.map(root.get("properties")).get("metadata"));
         if (resource.get("metadata") instanceof Map<?, ?> md) {
             Map<String, Object> props = SchemaKeywords.map(metaSchema.get("properties"));
@@ -115,7 +115,8 @@ public final class StructuralSchema {
                 // a schema under allOf/anyOf/oneOf/not declares no fields
             } else if (additional instanceof Map<?, ?>) {
                 walk(e.getValue(), SchemaKeywords.map(additional), child, true, preserve, false, sink);
-            } else if (Boolean.TRUE.equals(additional) || preserve || (resource && RESOURCE_FIELDS.contains(key))) {
+            } else if (Boolean.TRUE.equals(additional) || preserve || preserveUnknown
+                    || (resource && RESOURCE_FIELDS.contains(key))) {
                 // kept as it is
             } else {
                 sink.report(child, "unknown field \"" + key + "\"" + FieldHint.hint(key, props.keySet()));
