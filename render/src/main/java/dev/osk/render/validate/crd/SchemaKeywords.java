@@ -113,8 +113,10 @@ final class SchemaKeywords {
         if (min != null && v.size() < min) {
             sink.report(ptr, "must have at least " + count(min, "field") + ", not " + v.size());
         }
+        Map<String, Object> props = map(s.get("properties"));
         for (Object r : list(s.get("required"))) {
-            if (r instanceof String field && !v.containsKey(field)) {
+            if (r instanceof String field && (v.get(field) == null && !(v.containsKey(field)
+                    && nullable(props.get(field))))) {
                 sink.report(JsonPointer.append(ptr, field), "required field is missing: " + field);
             }
         }
@@ -211,6 +213,11 @@ final class SchemaKeywords {
 
     private static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** Whether a schema lets a field be null (a null field it does not let be is pruned, as if absent). */
+    static boolean nullable(Object schema) {
+        return Boolean.TRUE.equals(map(schema).get("nullable"));
     }
 
     @SuppressWarnings("unchecked")

@@ -108,7 +108,9 @@ public final class StructuralSchema {
             String key = String.valueOf(e.getKey());
             String child = JsonPointer.append(ptr, key);
             if (props.get(key) instanceof Map<?, ?>) {
-                if (!(resource && key.equals("metadata"))) {
+                if (e.getValue() == null && !SchemaKeywords.nullable(props.get(key))) {
+                    // the server prunes a null field that may not be null: it is as if absent
+                } else if (!(resource && key.equals("metadata"))) {
                     walk(e.getValue(), SchemaKeywords.map(props.get(key)), child, structural, preserve, false, sink);
                 }
             } else if (!structural) {

@@ -63,7 +63,7 @@ class StructuralSchemaTest {
         "object  | '[]'       | /spec: must be an object, not a list",
         "array   | '[]'       | ",
         "array   | '{}'       | /spec: must be a list, not an object",
-        "string  | null       | /spec: must be a string, not null",
+        "string  | null       | ",
     })
     void types(String type, String value, String expected) {
         assertThat(problems("type: " + type, value)).isEqualTo(expected == null ? List.of() : List.of(expected));
@@ -74,6 +74,22 @@ class StructuralSchemaTest {
         assertThat(problems("{type: string, nullable: true}", "null")).isEmpty();
         assertThat(problems("{type: string, nullable: true}", "3"))
                 .containsExactly("/spec: must be a string, not the integer 3");
+    }
+
+    @Test
+    void aNullFieldThatMayNotBeNullIsPrunedAsIfAbsent() {
+        String schema = "{type: object, required: [size], properties: {size: {type: integer},"
+                + " note: {type: string}, tags: {type: array, items: {type: string}},"
+                + " labels: {type: object, additionalProperties: {type: string}}}}";
+        assertThat(problems(schema, "{size: 1, note: null, tags: null, labels: null}")).isEmpty();
+        assertThat(problems(schema, "{size: null}")).containsExactly("/spec/size: required field is missing: size");
+        assertThat(problems("{type: object, required: [a], properties: {a: {type: string, nullable: true}}}",
+                "{a: null}")).isEmpty();
+        // list items and map values are not fields: a null there stays, and is of the wrong type
+        assertThat(problems(schema, "{size: 1, tags: [a, null]}"))
+                .containsExactly("/spec/tags/1: must be a string, not null");
+        assertThat(problems(schema, "{size: 1, labels: {tier: null}}"))
+                .containsExactly("/spec/labels/tier: must be a string, not null");
     }
 
     @Test
