@@ -15,6 +15,8 @@ public final class Validator {
     private static final String REQUIRED = "required field is missing: ";
     /** The kind whose name rule custom resources follow (ObjectMetaRules: a DNS-1123 subdomain). */
     private static final String CUSTOM_RESOURCE = "";
+    /** From this version the server reports unknown fields itself (server-side field validation). */
+    private static final dev.osk.render.KubeVersion FIELD_VALIDATION = new dev.osk.render.KubeVersion(1, 25);
     private static final KubeSchema.Type OBJECT_META = KubeSchema.get()
             .fields(KubeSchema.get().type("v1", "ConfigMap")).get("metadata");
 
@@ -112,7 +114,8 @@ public final class Validator {
     private static void customResource(Manifest m, CrdSchemas.Definition def, ValidationOptions options,
             List<Finding> out) {
         SchemaWalker.Sink sink = (check, ptr, msg) -> add(out, finding(m, check, ptr, msg, options));
-        def.check(m.object(), (ptr, msg) -> sink.report(Check.SCHEMA, ptr, msg));
+        def.check(m.object(), options.kubeVersion().atLeast(FIELD_VALIDATION),
+                (ptr, msg) -> sink.report(Check.SCHEMA, ptr, msg));
         SchemaWalker.walk(m.object().get("metadata"), OBJECT_META, "/metadata", options.kubeVersion(), sink);
         ObjectMetaRules.metadata(m.object(), CUSTOM_RESOURCE, sink::report);
     }

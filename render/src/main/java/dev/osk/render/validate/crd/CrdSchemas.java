@@ -25,9 +25,10 @@ public final class CrdSchemas {
 
         /**
          * Checks a custom resource of this kind: its apiVersion names a served version, its fields follow that
-         * version's schema. Its metadata is an ObjectMeta, which the caller checks.
+         * version's schema ({@link StructuralSchema#validate}). Its metadata is an ObjectMeta, which the caller
+         * checks.
          */
-        public void check(Map<String, Object> resource, StructuralSchema.Sink sink) {
+        public void check(Map<String, Object> resource, boolean serverChecksFields, StructuralSchema.Sink sink) {
             String apiVersion = String.valueOf(resource.get("apiVersion"));
             String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
             List<String> served = new ArrayList<>();
@@ -46,7 +47,7 @@ public final class CrdSchemas {
                         : " (served: " + String.join(", ", served) + ")"));
                 return;
             }
-            match.schema().validate(resource, sink);
+            match.schema().validate(resource, serverChecksFields, sink);
         }
     }
 

@@ -26,6 +26,16 @@ public final class StructuralSchema {
 
     private static final Set<String> RESOURCE_FIELDS = Set.of("apiVersion", "kind", "metadata");
 
+    /** What becomes of fields a node does not declare. */
+    private enum Unknowns {
+        /** they are unknown fields */
+        REPORTED,
+        /** kept (an enclosing node preserves unknown fields), until a node declares fields of its own */
+        KEPT_UNTIL_DECLARED,
+        /** kept, and nothing below is reported: kubectl sees no fields under a node that preserves them */
+        KEPT
+    }
+
     private final Map<String, Object> root;
     private final boolean preserveUnknown;
     private final SchemaKeywords keywords = new SchemaKeywords();
@@ -44,18 +54,23 @@ public final class StructuralSchema {
      * Checks a custom resource. {@code apiVersion}, {@code kind} and {@code metadata} are always allowed at its
      * top; of {@code metadata}, only what the schema says of {@code name} and {@code generateName} is checked
      * here (the rest is an ObjectMeta like any object's).
+     *
+     * @param serverChecksFields whether the server reports unknown fields itself (server-side field validation,
+     *     1.25 on); before, kubectl finds them in the OpenAPI document the server publishes, which shows nothing
+     *     below a node that preserves unknown fields (the server then drops those it does not know, silently)
      */
-    public void validate(Map<String, Object> resource, Sink sink) {
+    public void validate(Map<String, Object> resource, boolean serverChecksFields, Sink sink) {
         if (root == null) {
             return;
         }
-        walk(resource, root, "", true, false, true, sink);
+        walk(resource, root, "", true, Unknowns.REPORTED, serverChecksFields, true, sink);
         Map<String, Object> metaSchema = SchemaKeywords.map(SchemaKeywords.map(root.get("properties")).get("metadata"));
         if (resource.get("metadata") instanceof Map<?, ?> md) {
             Map<String, Object> props = SchemaKeywords.map(metaSchema.get("properties"));
             for (String f : List.of("name", "generateName")) {
                 if (props.get(f) instanceof Map<?, ?> && md.get(f) != null) {
-                    walk(md.get(f), SchemaKeywords.map(props.get(f)), "/metadata/" + f, false, true, false, sink);
+                    walk(md.get(f), SchemaKeywords.map(props.get(f)), "/metadata/" + f, false, Unknowns.KEPT, true,
+                            false, sink);
                 }
             }
         }
@@ -64,11 +79,11 @@ public final class StructuralSchema {
     /**
      * @param structural whether {@code s} is the schema's own node (its properties declare fields) rather than a
      *     schema under allOf, anyOf, oneOf or not (which only check values)
-     * @param inherited whether an enclosing node keeps unknown fields
+     * @param inherited what the enclosing nodes make of unknown fields
      * @param top whether {@code value} is the resource itself
      */
-    private void walk(Object value, Map<String, Object> s, String ptr, boolean structural, boolean inherited,
-            boolean top, Sink sink) {
+    private void walk(Object value, Map<String, Object> s, String ptr, boolean structural, Unknowns inherited,
+            boolean serverChecksFields, boolean top, Sink sink) {
         boolean intOrString = Boolean.TRUE.equals(s.get("x-kubernetes-int-or-string"));
         String type = s.get("type") instanceof String t ? t : null;
         if (value == null) {
@@ -82,26 +97,29 @@ public final class StructuralSchema {
             return;
         }
         keywords.check(value, s, ptr, sink);
-        combinations(value, s, ptr, sink);
+        combinations(value, s, ptr, serverChecksFields, sink);
         boolean embedded = Boolean.TRUE.equals(s.get("x-kubernetes-embedded-resource"));
         if (embedded && value instanceof Map<?, ?> m) {
             embeddedResource(m, ptr, sink);
         }
         boolean declares = s.containsKey("properties") || s.containsKey("additionalProperties");
-        boolean preserve = Boolean.TRUE.equals(s.get("x-kubernetes-preserve-unknown-fields"))
-                || (inherited && !declares);
+        boolean preserves = Boolean.TRUE.equals(s.get("x-kubernetes-preserve-unknown-fields"));
+        boolean keep = preserves || inherited == Unknowns.KEPT
+                || (inherited == Unknowns.KEPT_UNTIL_DECLARED && !declares);
+        Unknowns below = inherited == Unknowns.KEPT || (preserves && !serverChecksFields) ? Unknowns.KEPT
+                : keep ? Unknowns.KEPT_UNTIL_DECLARED : Unknowns.REPORTED;
         if (value instanceof Map<?, ?> m) {
-            fields(m, s, ptr, structural, preserve, top || embedded, sink);
+            fields(m, s, ptr, structural, keep, below, serverChecksFields, top || embedded, sink);
         } else if (value instanceof List<?> l && s.get("items") instanceof Map<?, ?>) {
             Map<String, Object> items = SchemaKeywords.map(s.get("items"));
             for (int i = 0; i < l.size(); i++) {
-                walk(l.get(i), items, JsonPointer.append(ptr, i), structural, preserve, false, sink);
+                walk(l.get(i), items, JsonPointer.append(ptr, i), structural, below, serverChecksFields, false, sink);
             }
         }
     }
 
-    private void fields(Map<?, ?> m, Map<String, Object> s, String ptr, boolean structural, boolean preserve,
-            boolean resource, Sink sink) {
+    private void fields(Map<?, ?> m, Map<String, Object> s, String ptr, boolean structural, boolean keep,
+            Unknowns below, boolean serverChecksFields, boolean resource, Sink sink) {
         Map<String, Object> props = SchemaKeywords.map(s.get("properties"));
         Object additional = s.get("additionalProperties");
         for (Map.Entry<?, ?> e : m.entrySet()) {
@@ -111,13 +129,15 @@ public final class StructuralSchema {
                 if (e.getValue() == null && !SchemaKeywords.nullable(props.get(key))) {
                     // the server prunes a null field that may not be null: it is as if absent
                 } else if (!(resource && key.equals("metadata"))) {
-                    walk(e.getValue(), SchemaKeywords.map(props.get(key)), child, structural, preserve, false, sink);
+                    walk(e.getValue(), SchemaKeywords.map(props.get(key)), child, structural, below,
+                            serverChecksFields, false, sink);
                 }
             } else if (!structural) {
                 // a schema under allOf/anyOf/oneOf/not declares no fields
             } else if (additional instanceof Map<?, ?>) {
-                walk(e.getValue(), SchemaKeywords.map(additional), child, true, preserve, false, sink);
-            } else if (Boolean.TRUE.equals(additional) || preserve || preserveUnknown
+                walk(e.getValue(), SchemaKeywords.map(additional), child, true, below, serverChecksFields, false,
+                        sink);
+            } else if (Boolean.TRUE.equals(additional) || keep || preserveUnknown
                     || (resource && RESOURCE_FIELDS.contains(key))) {
                 // kept as it is
             } else {
@@ -146,9 +166,10 @@ public final class StructuralSchema {
     }
 
     /** allOf, anyOf, oneOf and not: each a schema that checks values only. */
-    private void combinations(Object value, Map<String, Object> s, String ptr, Sink sink) {
+    private void combinations(Object value, Map<String, Object> s, String ptr, boolean serverChecksFields,
+            Sink sink) {
         for (Object sub : SchemaKeywords.list(s.get("allOf"))) {
-            walk(value, SchemaKeywords.map(sub), ptr, false, true, false, sink);
+            walk(value, SchemaKeywords.map(sub), ptr, false, Unknowns.KEPT, serverChecksFields, false, sink);
         }
         List<Object> anyOf = SchemaKeywords.list(s.get("anyOf"));
         if (!anyOf.isEmpty() && matching(value, anyOf, ptr) == 0) {
@@ -170,7 +191,8 @@ public final class StructuralSchema {
         int n = 0;
         for (Object sub : schemas) {
             List<String> problems = new ArrayList<>(0);
-            walk(value, SchemaKeywords.map(sub), ptr, false, true, false, (p, msg) -> problems.add(msg));
+            walk(value, SchemaKeywords.map(sub), ptr, false, Unknowns.KEPT, true, false,
+                    (p, msg) -> problems.add(msg));
             if (problems.isEmpty()) {
                 n++;
             }
