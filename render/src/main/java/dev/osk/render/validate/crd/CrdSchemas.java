@@ -134,7 +134,7 @@ public final class CrdSchemas {
     }
 
     private static void checkSchema(Object schema, String at, boolean structural, StructuralSchema.Sink sink) {
-        CrdSchemaRules.check(schema, at, sink);
+        CrdSchemaRules.check(schema, at, structural, sink);
         if (structural && schema instanceof Map<?, ?> m && !"object".equals(m.get("type"))) {
             sink.report(JsonPointer.append(at, "type"), "the schema of a custom resource must have type object");
         }

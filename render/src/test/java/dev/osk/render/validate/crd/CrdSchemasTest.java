@@ -149,7 +149,7 @@ class CrdSchemasTest {
         String crd = V1.replace("spec: {type: object, properties: {size: {type: integer}}}",
                 "spec: {type: object, propertes: {}, properties: {size: {type: int}, tags: {type: array,"
                 + " uniqueItems: true, items: [{type: string}]}, name: {type: string, pattern: '[a-'},"
-                + " ref: {$ref: '#/x'}, free: {type: object, properties: {a: {type: string}},"
+                + " ref: {type: string, $ref: '#/x'}, free: {type: object, properties: {a: {type: string}},"
                 + " additionalProperties: {type: string}}, big: {type: integer, maximum: x}}}");
         Map<String, Object> obj = objects(crd).get(0);
         List<String> found = new ArrayList<>();
@@ -169,6 +169,49 @@ class CrdSchemasTest {
                 at + "/properties/free/additionalProperties: additionalProperties and properties are mutually"
                         + " exclusive",
                 at + "/properties/big/maximum: must be a number, not the string \"x\"");
+    }
+
+    private static List<String> problemsOf(String specSchema, String apiVersion) {
+        String crd = V1.replace("spec: {type: object, properties: {size: {type: integer}}}", "spec: " + specSchema)
+                .replace("apiextensions.k8s.io/v1", apiVersion);
+        Map<String, Object> obj = objects(crd).get(0);
+        List<String> found = new ArrayList<>();
+        for (CrdSchemas.Problem p : CrdSchemas.of(List.of(obj)).problems(obj)) {
+            found.add(p.pointer().replace("/spec/versions/0/schema/openAPIV3Schema/properties/spec", "") + ": "
+                    + p.message());
+        }
+        return found;
+    }
+
+    @Test
+    void v1SchemasAreStructural() {
+        String v1 = "apiextensions.k8s.io/v1";
+        assertThat(problemsOf("{type: object, properties: {a: {}}}", v1)).containsExactly(
+                "/properties/a/type: required field is missing: type (a structural schema gives every field a type)");
+        assertThat(problemsOf("{type: object, properties: {a: {x-kubernetes-preserve-unknown-fields: true},"
+                + " b: {x-kubernetes-int-or-string: true}}}", v1)).isEmpty();
+        assertThat(problemsOf("{type: array}", v1))
+                .containsExactly("/items: required field is missing: items (a list's items need a schema)");
+        assertThat(problemsOf("{type: array, items: {minLength: 1}}", v1)).containsExactly("/items/type: required"
+                + " field is missing: type (a structural schema gives every list's items a type)");
+        assertThat(problemsOf("{type: object, additionalProperties: {minLength: 1}}", v1)).containsExactly(
+                "/additionalProperties/type: required field is missing: type (a structural schema gives every field a"
+                + " type)");
+        assertThat(problemsOf("{type: string, anyOf: [{type: string, description: d}, {minLength: 2}]}", v1))
+                .containsExactly("/anyOf/0/type: type may not be set under allOf, anyOf, oneOf or not (a structural"
+                        + " schema declares it in its own nodes only)",
+                        "/anyOf/0/description: description may not be set under allOf, anyOf, oneOf or not (a"
+                        + " structural schema declares it in its own nodes only)");
+        assertThat(problemsOf("{x-kubernetes-int-or-string: true, anyOf: [{type: integer}, {type: string}]}", v1))
+                .isEmpty();
+        assertThat(problemsOf("{x-kubernetes-int-or-string: true, allOf: [{anyOf: [{type: integer},"
+                + " {type: string}]}, {pattern: '^x'}]}", v1)).isEmpty();
+        assertThat(problemsOf("{type: string, x-kubernetes-embedded-resource: true}", v1)).containsExactly(
+                "/type: must be object when x-kubernetes-embedded-resource is true",
+                "/properties: required field is missing: properties (an embedded resource without"
+                        + " x-kubernetes-preserve-unknown-fields declares its fields)");
+        // v1beta1 schemas need not be structural
+        assertThat(problemsOf("{type: object, properties: {a: {}}}", "apiextensions.k8s.io/v1beta1")).isEmpty();
     }
 
     @Test
