@@ -124,6 +124,42 @@ class CustomResourcesCliTest {
                 "invalid: 1 object: 1 error, 0 warnings");
     }
 
+    static final String V1BETA1_CRD = """
+            apiVersion: apiextensions.k8s.io/v1beta1
+            kind: CustomResourceDefinition
+            metadata:
+              name: widgets.example.com
+            spec:
+              group: example.com
+              version: v1
+              scope: Namespaced
+              names: {plural: widgets, kind: Widget}
+              validation:
+                openAPIV3Schema:
+                  properties:
+                    spec: {properties: {size: {type: integer}}}
+            """;
+
+    @Test
+    void aV1beta1DefinitionFromACrdFileServesWhateverTheTarget() throws IOException {
+        write("crd.yaml", V1BETA1_CRD);
+        write("widget.yaml", WIDGET.formatted("w", "size: 1\n  other: kept"));
+        Result r = run("validate", "--crd", "crd.yaml", "widget.yaml");
+        assertThat(r.code()).as(r.toString()).isZero();
+        write("bad.yaml", WIDGET.formatted("w", "size: one"));
+        assertThat(run("validate", "--crd", "crd.yaml", "bad.yaml").out().lines().toList()).containsExactly(
+                "bad.yaml:6:9: error: example.com/v1 Widget w: /spec/size: must be an integer, not the string \"one\""
+                        + " [schema]",
+                "invalid: 1 object: 1 error, 0 warnings");
+        // in the set, it is an object to apply, and 1.34 no longer serves its apiVersion
+        write("set.yaml", V1BETA1_CRD + "---\n" + WIDGET.formatted("w", "size: 1"));
+        assertThat(run("validate", "set.yaml").out().lines().toList()).containsExactly(
+                "set.yaml:1:13: error: apiextensions.k8s.io/v1beta1 CustomResourceDefinition widgets.example.com:"
+                        + " /apiVersion: apiextensions.k8s.io/v1beta1 CustomResourceDefinition was removed in Kubernetes"
+                        + " 1.22 (target 1.34) [schema]",
+                "invalid: 2 objects: 1 error, 0 warnings");
+    }
+
     @Test
     void skipKindLeavesAKindUnchecked() throws IOException {
         write("widget.yaml", WIDGET.formatted("w", "size: nonsense"));
@@ -164,8 +200,8 @@ class CustomResourcesCliTest {
                 "crds.yaml:21:28: error: apiextensions.k8s.io/v1 CustomResourceDefinition widgets.example.com:"
                         + " /spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/size/type: unsupported"
                         + " value 'int': must be one of array, boolean, integer, number, object, string [schema]",
-                "crds.yaml:25:7: error: v1 ConfigMap stray: /kind: not a CustomResourceDefinition (v1 ConfigMap): a"
-                        + " --crd file may hold only CustomResourceDefinitions [schema]",
+                "crds.yaml:25:7: error: v1 ConfigMap stray: /kind: not a CustomResourceDefinition: a --crd file"
+                        + " may hold only CustomResourceDefinitions [schema]",
                 "invalid: 1 object: 2 errors, 0 warnings");
     }
 

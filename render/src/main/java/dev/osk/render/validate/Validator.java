@@ -1,11 +1,13 @@
 package dev.osk.render.validate;
 
+import dev.osk.render.KubeVersion;
 import dev.osk.render.Location;
 import dev.osk.render.manifest.Manifest;
 import dev.osk.render.validate.crd.CrdSchemas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Validates a set of objects (a render, or manifests read from files) the way a real API server would, and
@@ -16,22 +18,22 @@ public final class Validator {
     /** The kind whose name rule custom resources follow (ObjectMetaRules: a DNS-1123 subdomain). */
     private static final String CUSTOM_RESOURCE = "";
     /** From this version the server reports unknown fields itself (server-side field validation). */
-    private static final dev.osk.render.KubeVersion FIELD_VALIDATION = new dev.osk.render.KubeVersion(1, 25);
+    private static final KubeVersion FIELD_VALIDATION = new KubeVersion(1, 25);
     private static final KubeSchema.Type OBJECT_META = KubeSchema.get()
             .fields(KubeSchema.get().type("v1", "ConfigMap")).get("metadata");
 
     public ValidationReport validate(List<Manifest> manifests, ValidationOptions options) {
         List<Finding> findings = new ArrayList<>();
         // the set's definitions first: the first of a kind counts
-        CrdSchemas crds = CrdSchemas.of(java.util.stream.Stream.concat(manifests.stream(),
-                options.definitions().stream()).map(Manifest::object).toList());
+        CrdSchemas crds = CrdSchemas.of(Stream.concat(manifests.stream(), options.definitions().stream())
+                .map(Manifest::object).toList());
         // CustomResourceDefinitions from outside the set (--crd): checked as objects, not part of the set
         for (Manifest d : options.definitions()) {
             if (isCrd(d)) {
                 one(d, options, crds, false, findings);
             } else {
-                findings.add(finding(d, Check.SCHEMA, "/kind", "not a CustomResourceDefinition (" + d.apiVersion()
-                        + " " + d.kind() + "): a --crd file may hold only CustomResourceDefinitions", options));
+                findings.add(finding(d, Check.SCHEMA, "/kind", "not a CustomResourceDefinition: a --crd file may hold"
+                        + " only CustomResourceDefinitions", options));
             }
         }
         // each object on its own, on all cores; the findings keep the objects' order
