@@ -7,7 +7,8 @@
 #   3. osk validate --kube-version 1.20 agrees with the server on every file of the validation corpus
 #      (schema and API-rule findings against the server's verdict; the server's verdicts are written to
 #      $OSK_E2E_REPORT, default target/e2e-verdicts.tsv, and must match the verdicts recorded in
-#      test-fixtures/validate/server-verdicts-1.20.tsv);
+#      test-fixtures/validate/server-verdicts-1.20.tsv); the corpus's custom resources need the definitions of
+#      test-fixtures/validate/crds, created for the section and deleted after it;
 #   3b. the real server's verdicts on the mutants of test-fixtures/validate/mutants are the recorded ones;
 #   3c. the server's OpenAPI document digests to test-fixtures/validate/openapi/kube-1.20.txt (which fields 1.20
 #       has and requires, as kube-schema.txt marks them);
