@@ -7,7 +7,8 @@
 #   3. osk validate --kube-version 1.20 agrees with the server on every file of the validation corpus
 #      (schema and API-rule findings against the server's verdict; the server's verdicts are written to
 #      $OSK_E2E_REPORT, default target/e2e-verdicts.tsv, and must match the verdicts recorded in
-#      test-fixtures/validate/server-verdicts-1.20.tsv);
+#      test-fixtures/validate/server-verdicts-1.20.tsv); the corpus's custom resources need the definitions of
+#      test-fixtures/validate/crds, created for the section and deleted after it;
 #   3b. the real server's verdicts on the mutants of test-fixtures/validate/mutants are the recorded ones;
 #   3c. the server's OpenAPI document digests to test-fixtures/validate/openapi/kube-1.20.txt (which fields 1.20
 #       has and requires, as kube-schema.txt marks them);
@@ -91,10 +92,14 @@ fi
 
 # 3. the validation corpus: osk validate (1.20) against the server's verdict
 kubectl create namespace e2e-corpus >/dev/null
+# the definitions the corpus's custom resources follow exist for real (a dry run would not define their kinds)
+kubectl apply -f test-fixtures/validate/crds/ >/dev/null
+kubectl wait --for condition=established --timeout=60s -f test-fixtures/validate/crds/ >/dev/null \
+  || fail "corpus: the CustomResourceDefinitions of test-fixtures/validate/crds are not established"
 mkdir -p "$(dirname "$REPORT")"
 printf 'file\tserver\tosk\n' > "$REPORT"
 ./osk validate --kube-version 1.20 -o json --warn-only references,service-selectors,dependencies,duplicates \
-  test-fixtures/validate/valid test-fixtures/validate/invalid > "$RUN/osk.json" 2>"$RUN/osk.err"
+  --crd test-fixtures/validate/crds test-fixtures/validate/valid test-fixtures/validate/invalid > "$RUN/osk.json" 2>"$RUN/osk.err"
 # the files with at least one error finding, one per line (read as JSON: a message may hold any character)
 python3 -c 'import json, sys
 for f in sorted({x["file"] for x in json.load(open(sys.argv[1]))["findings"] if x["severity"] == "error"}):
@@ -122,6 +127,8 @@ for f in test-fixtures/validate/valid/*.yaml test-fixtures/validate/invalid/*.ya
   fi
 done
 echo "corpus verdicts: $(($(wc -l < "$REPORT") - 1)) files, recorded in $REPORT"
+# gone again: the server's OpenAPI document (3c) is digested without them
+kubectl delete --wait -f test-fixtures/validate/crds/ >/dev/null
 
 # 3b. the mutants of test-fixtures/validate/mutants: the server's verdicts are those recorded, which
 #     MutantVerdictsTest (mvn verify) replays against osk validate --kube-version 1.20

@@ -76,6 +76,11 @@ final class ReleaseCommand implements Callable<Integer> {
         if (destination == null) {
             throw new InvalidRequestException("release: -d DIR is required");
         }
+        if (validation.customResources()) {
+            // a bundle records how it was validated and is verified again from itself alone
+            throw new InvalidRequestException("release: --crd and --skip-kind are not supported: a release bundle"
+                    + " is verified from its own contents");
+        }
         Path dir = Workspace.cwd().resolve(destination);
         dev.osk.render.manifest.OutputFolder.sweep(dir);
         RenderRequest request = chart.request(List.of());

@@ -1,12 +1,13 @@
 package dev.osk.render.validate;
 
+import dev.osk.render.KubeVersion;
 import dev.osk.render.Location;
 import dev.osk.render.manifest.Manifest;
+import dev.osk.render.validate.crd.CrdSchemas;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Validates a set of objects (a render, or manifests read from files) the way a real API server would, and
@@ -14,14 +15,31 @@ import java.util.Set;
  */
 public final class Validator {
     private static final String REQUIRED = "required field is missing: ";
+    /** The kind whose name rule custom resources follow (ObjectMetaRules: a DNS-1123 subdomain). */
+    private static final String CUSTOM_RESOURCE = "";
+    /** From this version the server reports unknown fields itself (server-side field validation). */
+    private static final KubeVersion FIELD_VALIDATION = new KubeVersion(1, 25);
+    private static final KubeSchema.Type OBJECT_META = KubeSchema.get()
+            .fields(KubeSchema.get().type("v1", "ConfigMap")).get("metadata");
 
     public ValidationReport validate(List<Manifest> manifests, ValidationOptions options) {
         List<Finding> findings = new ArrayList<>();
-        Set<String> customKinds = customKinds(manifests);
+        // the set's definitions first: the first of a kind counts
+        CrdSchemas crds = CrdSchemas.of(Stream.concat(manifests.stream(), options.definitions().stream())
+                .map(Manifest::object).toList());
+        // CustomResourceDefinitions from outside the set (--crd): checked as objects, not part of the set
+        for (Manifest d : options.definitions()) {
+            if (isCrd(d)) {
+                one(d, options, crds, false, findings);
+            } else {
+                findings.add(finding(d, Check.SCHEMA, "/kind", "not a CustomResourceDefinition: a --crd file may hold"
+                        + " only CustomResourceDefinitions", options));
+            }
+        }
         // each object on its own, on all cores; the findings keep the objects' order
         for (List<Finding> of : dev.osk.render.Parallel.map(manifests, 256, m -> {
             List<Finding> out = new ArrayList<>(0);
-            one(m, options, customKinds, out);
+            one(m, options, crds, true, out);
             return out;
         })) {
             findings.addAll(of);
@@ -34,7 +52,11 @@ public final class Validator {
         return new ValidationReport(manifests.size(), findings, notes);
     }
 
-    private void one(Manifest m, ValidationOptions options, Set<String> customKinds, List<Finding> out) {
+    /**
+     * @param inSet false for a definition from outside the set, which is read for its definition whatever
+     *     apiVersion the target serves it at
+     */
+    private void one(Manifest m, ValidationOptions options, CrdSchemas crds, boolean inSet, List<Finding> out) {
         Map<String, Object> obj = m.object();
         String apiVersion = obj.get("apiVersion") instanceof String s ? s : null;
         String kind = obj.get("kind") instanceof String s ? s : null;
@@ -47,10 +69,15 @@ public final class Validator {
             return;
         }
         String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
-        if (customKinds.contains(group + "/" + kind)) {
+        if (options.skips(group, kind)) {
             return;
         }
-        String unavailable = ApiSurface.unavailable(apiVersion, kind, options.kubeVersion());
+        CrdSchemas.Definition custom = crds.find(group, kind);
+        if (custom != null) {
+            customResource(m, custom, options, out);
+            return;
+        }
+        String unavailable = inSet ? ApiSurface.unavailable(apiVersion, kind, options.kubeVersion()) : null;
         if (unavailable != null) {
             out.add(finding(m, Check.SCHEMA, "/apiVersion", unavailable, options));
             return;
@@ -64,8 +91,9 @@ public final class Validator {
         }
         if (type == null) {
             List<String> served = KubeSchema.get().apiVersions(kind);
-            String msg = served.isEmpty() ? "unknown kind '" + kind + "' (no such built-in type and no"
-                    + " CustomResourceDefinition in this set defines it)"
+            String msg = served.isEmpty() ? "unknown kind '" + kind + "' (" + apiVersion + "): not a built-in type,"
+                    + " and no CustomResourceDefinition in the set or given with --crd defines it (--skip-kind "
+                    + kind + " leaves it unchecked)"
                     : "apiVersion '" + apiVersion + "' does not serve kind " + kind + " (served by "
                             + String.join(", ", served) + ")";
             out.add(finding(m, Check.SCHEMA, served.isEmpty() ? "/kind" : "/apiVersion", msg, options));
@@ -74,6 +102,28 @@ public final class Validator {
         SchemaWalker.Sink sink = (check, ptr, msg) -> add(out, finding(m, check, ptr, msg, options));
         SchemaWalker.walk(obj, type, "", options.kubeVersion(), sink);
         ApiRules.check(obj, options.kubeVersion(), sink::report);
+        if (isCrd(m)) {
+            for (CrdSchemas.Problem p : crds.problems(obj)) {
+                sink.report(Check.SCHEMA, p.pointer(), p.message());
+            }
+        }
+    }
+
+    /**
+     * A custom resource: its fields against its definition's schema; its metadata as any object's, with the
+     * name a DNS-1123 subdomain, as the API server has it for every custom resource.
+     */
+    private static void customResource(Manifest m, CrdSchemas.Definition def, ValidationOptions options,
+            List<Finding> out) {
+        SchemaWalker.Sink sink = (check, ptr, msg) -> add(out, finding(m, check, ptr, msg, options));
+        def.check(m.object(), options.kubeVersion().atLeast(FIELD_VALIDATION),
+                (ptr, msg) -> sink.report(Check.SCHEMA, ptr, msg));
+        SchemaWalker.walk(m.object().get("metadata"), OBJECT_META, "/metadata", options.kubeVersion(), sink);
+        ObjectMetaRules.metadata(m.object(), CUSTOM_RESOURCE, sink::report);
+    }
+
+    private static boolean isCrd(Manifest m) {
+        return CrdSchemas.isDefinition(m.object());
     }
 
     /**
@@ -91,19 +141,6 @@ public final class Validator {
             }
         }
         out.add(f);
-    }
-
-    /** group/kind pairs that CustomResourceDefinitions in the set define. */
-    private static Set<String> customKinds(List<Manifest> manifests) {
-        Set<String> out = new HashSet<>();
-        for (Manifest m : manifests) {
-            if ("CustomResourceDefinition".equals(m.kind())) {
-                Map<String, Object> spec = ApiRules.map(m.object().get("spec"));
-                Object kind = ApiRules.map(spec.get("names")).get("kind");
-                out.add(spec.get("group") + "/" + kind);
-            }
-        }
-        return out;
     }
 
     private static Finding finding(Manifest m, Check check, String ptr, String msg, ValidationOptions options) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The validation corpus in test-fixtures/validate: every file states in its header the verdict a real API
  * server gives (and, for invalid files, the one finding: check, object and JSON pointer), with the documented
- * source of that verdict. osk validate must agree exactly.
+ * source of that verdict. osk validate must agree exactly. The custom resources of the corpus follow the
+ * definitions in test-fixtures/validate/crds, given as osk validate --crd gives them.
  */
 class ValidationCorpusTest {
     static final Path CORPUS = Path.of(System.getProperty("osk.repo", "..")).toAbsolutePath().normalize()
@@ -51,10 +52,16 @@ class ValidationCorpusTest {
         }
     }
 
+    /** The CustomResourceDefinitions the corpus's custom resources follow, as osk validate --crd crds reads them. */
+    static List<Manifest> definitions() {
+        return new ManifestReader(p -> CORPUS.relativize(p).toString()).read(CORPUS.resolve("crds"));
+    }
+
     static ValidationReport validate(Path file, Map<String, String> h) {
         List<Manifest> ms = new ManifestReader(p -> CORPUS.relativize(p).toString()).read(file);
         KubeVersion v = h.containsKey("kube-version") ? KubeVersion.parse(h.get("kube-version")) : KubeVersion.DEFAULT;
-        return new Validator().validate(ms, new ValidationOptions(v, Set.of(), Set.of()));
+        return new Validator().validate(ms, new ValidationOptions(v, Set.of(), Set.of())
+                .withCustomResources(definitions(), Set.of()));
     }
 
     @TestFactory
