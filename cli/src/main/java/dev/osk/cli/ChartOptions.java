@@ -53,6 +53,6 @@ public final class ChartOptions {
         sources.addAll(values.sources());
         RenderOptions opts = new RenderOptions(releaseName, namespace == null ? "default" : namespace,
                 namespace != null, KubeVersion.parse(kubeVersion), showOnly);
-        return new RenderRequest(chartPath, sources, opts, cwd, Workspace::display);
+        return new RenderRequest(chartPath, sources, opts, cwd, Workspace.display());
     }
 }

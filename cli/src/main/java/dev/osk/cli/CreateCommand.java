@@ -80,7 +80,7 @@ final class CreateCommand implements Callable<Integer> {
             }
         }
         Path target = parent.resolve(name);
-        new VendoredChart(Workspace::display).write(target, name, starterFiles(), microcharts);
+        new VendoredChart(Workspace.display()).write(target, name, starterFiles(), microcharts);
         PrintWriter out = spec.commandLine().getOut();
         out.println("created " + Workspace.display(target));
         out.flush();

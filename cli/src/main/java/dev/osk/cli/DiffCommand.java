@@ -228,7 +228,7 @@ final class DiffCommand implements Callable<Integer> {
 
     /** The shared layers first, then the side's own (files below --set flags, as always). */
     private List<Manifest> load(Side side, RenderOptions renderOptions, String stdin) {
-        ManifestReader reader = new ManifestReader(Workspace::display);
+        ManifestReader reader = new ManifestReader(Workspace.display());
         return switch (side.kind()) {
             case STDIN -> reader.parse(stdin, "<stdin>");
             case FILE, FOLDER -> reader.read(side.path());
@@ -237,7 +237,7 @@ final class DiffCommand implements Callable<Integer> {
                 List<ValueSource> layers = new ArrayList<>(values.sources());
                 layers.addAll(side.own());
                 yield new Engine().render(new RenderRequest(side.path(), layers, renderOptions, Workspace.cwd(),
-                        Workspace::display));
+                        Workspace.display()));
             }
         };
     }

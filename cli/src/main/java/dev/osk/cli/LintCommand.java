@@ -54,7 +54,7 @@ final class LintCommand implements Callable<Integer> {
                         + " archive (.tgz)");
             }
         }
-        ChartLint lint = new ChartLint(cwd, Workspace::display, version);
+        ChartLint lint = new ChartLint(cwd, Workspace.display(), version);
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
         for (String c : charts) {

@@ -44,7 +44,7 @@ final class PackageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path cwd = Workspace.cwd();
-        PackagedChart packed = new ChartPackager(Workspace::display).pack(cwd.resolve(chart), version, appVersion,
+        PackagedChart packed = new ChartPackager(Workspace.display()).pack(cwd.resolve(chart), version, appVersion,
                 sourceDateEpoch());
         Path archive = packed.writeTo(cwd.resolve(destination));
         PrintWriter out = spec.commandLine().getOut();

@@ -68,7 +68,7 @@ final class PasswordsCommand implements Callable<Integer> {
                     + " file (its passwords may be in use): choose another name, or --force");
         }
         RenderRequest req = new RenderRequest(chartPath, values.sources(), RenderOptions.defaults(), cwd,
-                Workspace::display);
+                Workspace.display());
         ChartInstance root = new Engine().instances(req);
         Map<String, Object> overlay = PlaceholderPasswords.overlay(ValuesResolver.combined(root).data(),
                 new SecureRandom());

@@ -34,7 +34,7 @@ final class ReleaseVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path bundle = Workspace.cwd().resolve(dir);
-        ReleaseBundle.Verification v = new ReleaseBundle().verify(bundle, Workspace::display,
+        ReleaseBundle.Verification v = new ReleaseBundle().verify(bundle, Workspace.display(),
                 VersionProvider.version());
         PrintWriter err = spec.commandLine().getErr();
         if (v.report() != null) {

@@ -47,7 +47,7 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ChartFiles files = ChartFiles.open(Workspace.cwd().resolve(chart), Workspace::display);
+        ChartFiles files = ChartFiles.open(Workspace.cwd().resolve(chart), Workspace.display());
         // everything is read before anything is printed: a file that fails to read prints nothing
         String text = switch (part) {
             case chart -> files.text(CHART_FILE);

@@ -48,7 +48,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ReportFormat format = ReportFormat.parse(output);
         KubeVersion version = KubeVersion.parse(kubeVersion);
-        ManifestReader reader = new ManifestReader(Workspace::display);
+        ManifestReader reader = new ManifestReader(Workspace.display());
         List<Manifest> manifests = new ArrayList<>();
         List<String> in = inputs.isEmpty() ? List.of("-") : inputs;
         for (String i : in) {

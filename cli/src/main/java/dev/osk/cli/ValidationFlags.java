@@ -80,7 +80,7 @@ public final class ValidationFlags {
             skip.add(k);
         }
         List<Manifest> definitions = new ArrayList<>();
-        ManifestReader reader = new ManifestReader(Workspace::display);
+        ManifestReader reader = new ManifestReader(Workspace.display());
         for (Path f : crd) {
             definitions.addAll(reader.read(Workspace.cwd().resolve(f)));
         }

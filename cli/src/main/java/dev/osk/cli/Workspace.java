@@ -69,8 +69,21 @@ final class Workspace {
 
     /** A path as messages show it: relative to the working directory when below it. */
     static String display(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
+        return display(p, cwd());
+    }
+
+    /**
+     * {@link #display(Path)} against the working directory of the calling thread, for code that may call it on
+     * other threads (the render and the manifest reader use all cores; a resident osk runs several commands, each
+     * with its own working directory).
+     */
+    static java.util.function.Function<Path, String> display() {
         Path cwd = cwd();
+        return p -> display(p, cwd);
+    }
+
+    private static String display(Path p, Path cwd) {
+        Path abs = (p.isAbsolute() ? p : cwd.resolve(p)).normalize();
         if (abs.startsWith(cwd) && !abs.equals(cwd)) {
             return cwd.relativize(abs).toString();
         }

@@ -164,6 +164,25 @@ class ResidentServerTest {
     }
 
     @Test
+    void findingsNameFilesRelativeToTheClientsWorkingDirectory(@TempDir Path tmp) throws Exception {
+        // the files are read on all cores: the working directory must reach those threads too
+        Files.createDirectories(tmp.resolve("set"));
+        for (int i = 0; i < 4; i++) {
+            Files.writeString(tmp.resolve("set/cm-" + i + ".yaml"),
+                    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_" + i + "\n");
+        }
+        Run r = resident(tmp, "validate", "set");
+        Run d = direct(tmp, null, "validate", "set");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.text()).startsWith("set/cm-0.yaml:4:9: error: v1 ConfigMap Bad_0: /metadata/name:");
+        assertThat(r.text()).isEqualTo(d.text());
+        assertThat(r.err()).isEqualTo(d.err());
+        Run json = resident(tmp, "validate", "-o", "json", "set");
+        assertThat(json.text()).contains("\"file\":\"set/cm-3.yaml\"").isEqualTo(direct(tmp, null, "validate", "-o",
+                "json", "set").text());
+    }
+
+    @Test
     void commandsRunAtTheSameTimeKeepTheirOwnStreams(@TempDir Path tmp) throws Exception {
         chart(tmp);
         List<Thread> threads = new ArrayList<>();
