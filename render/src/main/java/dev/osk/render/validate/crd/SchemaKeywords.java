@@ -15,7 +15,8 @@ import java.util.regex.PatternSyntaxException;
  * The value keywords of one schema node, as kube-openapi's validator applies them to a value of the right type:
  * required, enum, pattern (Go's regexp: a match anywhere in the string, unless anchored), minLength/maxLength (in
  * characters, not bytes), format ({@link Formats}), minimum/maximum (exclusive when exclusiveMinimum /
- * exclusiveMaximum say so), multipleOf, minItems/maxItems, uniqueItems, minProperties/maxProperties.
+ * exclusiveMaximum say so), multipleOf, minItems/maxItems, uniqueItems, x-kubernetes-list-type set and map
+ * (no duplicate items, no two items with the same keys), minProperties/maxProperties.
  */
 final class SchemaKeywords {
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
@@ -91,6 +92,21 @@ final class SchemaKeywords {
         if (min != null && v.size() < min) {
             sink.report(ptr, "must have at least " + count(min, "item") + ", not " + v.size());
         }
+        Object listType = s.get("x-kubernetes-list-type");
+        if ("set".equals(listType)) {
+            List<Object> seen = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                Object c = canonical(v.get(i));
+                int earlier = seen.indexOf(c);
+                if (earlier >= 0) {
+                    sink.report(JsonPointer.append(ptr, i), "duplicate value: repeats item " + earlier
+                            + " (x-kubernetes-list-type set)");
+                }
+                seen.add(c);
+            }
+        } else if ("map".equals(listType)) {
+            mapKeys(v, s, ptr, sink);
+        }
         if (Boolean.TRUE.equals(s.get("uniqueItems"))) {
             List<Object> seen = new ArrayList<>();
             for (int i = 0; i < v.size(); i++) {
@@ -101,6 +117,35 @@ final class SchemaKeywords {
                 }
                 seen.add(c);
             }
+        }
+    }
+
+    /**
+     * x-kubernetes-list-type map: no two items with the same values of x-kubernetes-list-map-keys. A key an item
+     * does not set has its default, as the server defaults it before it compares.
+     */
+    private static void mapKeys(List<?> v, Map<String, Object> s, String ptr, StructuralSchema.Sink sink) {
+        List<Object> keys = list(s.get("x-kubernetes-list-map-keys"));
+        Map<String, Object> props = map(map(s.get("items")).get("properties"));
+        List<Object> seen = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            if (!(v.get(i) instanceof Map<?, ?> item)) {
+                seen.add(null);
+                continue;
+            }
+            List<Object> values = new ArrayList<>();
+            List<String> shown = new ArrayList<>();
+            for (Object k : keys) {
+                Object value = item.containsKey(k) ? item.get(k) : map(props.get(String.valueOf(k))).get("default");
+                values.add(canonical(value));
+                shown.add(k + "=" + value);
+            }
+            int earlier = seen.indexOf(values);
+            if (earlier >= 0) {
+                sink.report(JsonPointer.append(ptr, i), "duplicate entry: the keys of item " + earlier + " ("
+                        + String.join(", ", shown) + "; x-kubernetes-list-type map)");
+            }
+            seen.add(values);
         }
     }
 

@@ -210,6 +210,23 @@ class StructuralSchemaTest {
     }
 
     @Test
+    void listTypeSetAndMapHoldNoDuplicates() {
+        assertThat(problems("{type: array, x-kubernetes-list-type: set, items: {type: string}}", "[a, b]")).isEmpty();
+        assertThat(problems("{type: array, x-kubernetes-list-type: set, items: {type: string}}", "[a, b, a]"))
+                .containsExactly("/spec/2: duplicate value: repeats item 0 (x-kubernetes-list-type set)");
+        assertThat(problems("{type: array, x-kubernetes-list-type: atomic, items: {type: string}}", "[a, a]")).isEmpty();
+        String map = "{type: array, x-kubernetes-list-type: map, x-kubernetes-list-map-keys: [name, proto], items:"
+                + " {type: object, required: [name], properties: {name: {type: string},"
+                + " proto: {type: string, default: TCP}, port: {type: integer}}}}";
+        assertThat(problems(map, "[{name: a, proto: TCP}, {name: a, proto: UDP}, {name: b}]")).isEmpty();
+        assertThat(problems(map, "[{name: a, proto: TCP, port: 1}, {name: a, proto: TCP, port: 2}]")).containsExactly(
+                "/spec/1: duplicate entry: the keys of item 0 (name=a, proto=TCP; x-kubernetes-list-type map)");
+        // a key left out has its default, as the server compares after defaulting
+        assertThat(problems(map, "[{name: a}, {name: a, proto: TCP}]")).containsExactly(
+                "/spec/1: duplicate entry: the keys of item 0 (name=a, proto=TCP; x-kubernetes-list-type map)");
+    }
+
+    @Test
     void propertyCounts() {
         String schema = "{type: object, additionalProperties: {type: string}, minProperties: 1, maxProperties: 2}";
         assertThat(problems(schema, "{a: x}")).isEmpty();
