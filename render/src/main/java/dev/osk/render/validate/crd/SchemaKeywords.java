@@ -21,7 +21,11 @@ import java.util.regex.PatternSyntaxException;
 final class SchemaKeywords {
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
-    void check(Object v, Map<String, Object> s, String ptr, StructuralSchema.Sink sink) {
+    /**
+     * @param defaulted whether the server fills in defaults before these checks (with server-side field validation,
+     *     1.25 on; before, kubectl checks required fields against the published schema, which has no defaults)
+     */
+    void check(Object v, Map<String, Object> s, String ptr, boolean defaulted, StructuralSchema.Sink sink) {
         if (s.get("enum") instanceof List<?> allowed && !allowed.isEmpty() && !contains(allowed, v)) {
             List<String> shown = new ArrayList<>();
             for (Object a : allowed) {
@@ -36,7 +40,7 @@ final class SchemaKeywords {
         } else if (v instanceof List<?> l) {
             list(l, s, ptr, sink);
         } else if (v instanceof Map<?, ?> m) {
-            object(m, s, ptr, sink);
+            object(m, s, ptr, defaulted, sink);
         }
     }
 
@@ -149,7 +153,8 @@ final class SchemaKeywords {
         }
     }
 
-    private static void object(Map<?, ?> v, Map<String, Object> s, String ptr, StructuralSchema.Sink sink) {
+    private static void object(Map<?, ?> v, Map<String, Object> s, String ptr, boolean defaulted,
+            StructuralSchema.Sink sink) {
         Long max = whole(s.get("maxProperties"));
         if (max != null && v.size() > max) {
             sink.report(ptr, "must have at most " + count(max, "field") + ", not " + v.size());
@@ -160,8 +165,9 @@ final class SchemaKeywords {
         }
         Map<String, Object> props = map(s.get("properties"));
         for (Object r : list(s.get("required"))) {
-            if (r instanceof String field && (v.get(field) == null && !(v.containsKey(field)
-                    && nullable(props.get(field))))) {
+            // the server defaults a field it prunes or finds absent before it checks: one with a default is set
+            if (r instanceof String field && v.get(field) == null && !(v.containsKey(field)
+                    && nullable(props.get(field))) && !(defaulted && map(props.get(field)).containsKey("default"))) {
                 sink.report(JsonPointer.append(ptr, field), "required field is missing: " + field);
             }
         }
