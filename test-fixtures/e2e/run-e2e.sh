@@ -96,6 +96,12 @@ kubectl create namespace e2e-corpus >/dev/null
 kubectl apply -f test-fixtures/validate/crds/ >/dev/null
 kubectl wait --for condition=established --timeout=60s -f test-fixtures/validate/crds/ >/dev/null \
   || fail "corpus: the CustomResourceDefinitions of test-fixtures/validate/crds are not established"
+# and in the OpenAPI document kubectl validates against (published a moment after they are established)
+for _ in $(seq 30); do
+  kubectl get --raw /openapi/v2 > "$RUN/openapi-crds.json" 2>/dev/null \
+    && grep -q '"com.example.v1.Widget"' "$RUN/openapi-crds.json" && break
+  sleep 1
+done
 mkdir -p "$(dirname "$REPORT")"
 printf 'file\tserver\tosk\n' > "$REPORT"
 ./osk validate --kube-version 1.20 -o json --warn-only references,service-selectors,dependencies,duplicates \

@@ -15,12 +15,17 @@ import java.util.regex.PatternSyntaxException;
  * The value keywords of one schema node, as kube-openapi's validator applies them to a value of the right type:
  * required, enum, pattern (Go's regexp: a match anywhere in the string, unless anchored), minLength/maxLength (in
  * characters, not bytes), format ({@link Formats}), minimum/maximum (exclusive when exclusiveMinimum /
- * exclusiveMaximum say so), multipleOf, minItems/maxItems, uniqueItems, minProperties/maxProperties.
+ * exclusiveMaximum say so), multipleOf, minItems/maxItems, uniqueItems, x-kubernetes-list-type set and map
+ * (no duplicate items, no two items with the same keys), minProperties/maxProperties.
  */
 final class SchemaKeywords {
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
-    void check(Object v, Map<String, Object> s, String ptr, StructuralSchema.Sink sink) {
+    /**
+     * @param defaulted whether the server fills in defaults before these checks (with server-side field validation,
+     *     1.25 on; before, kubectl checks required fields against the published schema, which has no defaults)
+     */
+    void check(Object v, Map<String, Object> s, String ptr, boolean defaulted, StructuralSchema.Sink sink) {
         if (s.get("enum") instanceof List<?> allowed && !allowed.isEmpty() && !contains(allowed, v)) {
             List<String> shown = new ArrayList<>();
             for (Object a : allowed) {
@@ -35,7 +40,7 @@ final class SchemaKeywords {
         } else if (v instanceof List<?> l) {
             list(l, s, ptr, sink);
         } else if (v instanceof Map<?, ?> m) {
-            object(m, s, ptr, sink);
+            object(m, s, ptr, defaulted, sink);
         }
     }
 
@@ -91,6 +96,21 @@ final class SchemaKeywords {
         if (min != null && v.size() < min) {
             sink.report(ptr, "must have at least " + count(min, "item") + ", not " + v.size());
         }
+        Object listType = s.get("x-kubernetes-list-type");
+        if ("set".equals(listType)) {
+            List<Object> seen = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                Object c = canonical(v.get(i));
+                int earlier = seen.indexOf(c);
+                if (earlier >= 0) {
+                    sink.report(JsonPointer.append(ptr, i), "duplicate value: repeats item " + earlier
+                            + " (x-kubernetes-list-type set)");
+                }
+                seen.add(c);
+            }
+        } else if ("map".equals(listType)) {
+            mapKeys(v, s, ptr, sink);
+        }
         if (Boolean.TRUE.equals(s.get("uniqueItems"))) {
             List<Object> seen = new ArrayList<>();
             for (int i = 0; i < v.size(); i++) {
@@ -104,7 +124,37 @@ final class SchemaKeywords {
         }
     }
 
-    private static void object(Map<?, ?> v, Map<String, Object> s, String ptr, StructuralSchema.Sink sink) {
+    /**
+     * x-kubernetes-list-type map: no two items with the same values of x-kubernetes-list-map-keys. A key an item
+     * does not set has its default, as the server defaults it before it compares.
+     */
+    private static void mapKeys(List<?> v, Map<String, Object> s, String ptr, StructuralSchema.Sink sink) {
+        List<Object> keys = list(s.get("x-kubernetes-list-map-keys"));
+        Map<String, Object> props = map(map(s.get("items")).get("properties"));
+        List<Object> seen = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            if (!(v.get(i) instanceof Map<?, ?> item)) {
+                seen.add(null);
+                continue;
+            }
+            List<Object> values = new ArrayList<>();
+            List<String> shown = new ArrayList<>();
+            for (Object k : keys) {
+                Object value = item.containsKey(k) ? item.get(k) : map(props.get(String.valueOf(k))).get("default");
+                values.add(canonical(value));
+                shown.add(k + "=" + value);
+            }
+            int earlier = seen.indexOf(values);
+            if (earlier >= 0) {
+                sink.report(JsonPointer.append(ptr, i), "duplicate entry: the keys of item " + earlier + " ("
+                        + String.join(", ", shown) + "; x-kubernetes-list-type map)");
+            }
+            seen.add(values);
+        }
+    }
+
+    private static void object(Map<?, ?> v, Map<String, Object> s, String ptr, boolean defaulted,
+            StructuralSchema.Sink sink) {
         Long max = whole(s.get("maxProperties"));
         if (max != null && v.size() > max) {
             sink.report(ptr, "must have at most " + count(max, "field") + ", not " + v.size());
@@ -115,8 +165,9 @@ final class SchemaKeywords {
         }
         Map<String, Object> props = map(s.get("properties"));
         for (Object r : list(s.get("required"))) {
-            if (r instanceof String field && (v.get(field) == null && !(v.containsKey(field)
-                    && nullable(props.get(field))))) {
+            // the server defaults a field it prunes or finds absent before it checks: one with a default is set
+            if (r instanceof String field && v.get(field) == null && !(v.containsKey(field)
+                    && nullable(props.get(field))) && !(defaulted && map(props.get(field)).containsKey("default"))) {
                 sink.report(JsonPointer.append(ptr, field), "required field is missing: " + field);
             }
         }

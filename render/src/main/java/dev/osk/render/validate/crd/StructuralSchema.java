@@ -55,9 +55,10 @@ public final class StructuralSchema {
      * top; of {@code metadata}, only what the schema says of {@code name} and {@code generateName} is checked
      * here (the rest is an ObjectMeta like any object's).
      *
-     * @param serverChecksFields whether the server reports unknown fields itself (server-side field validation,
-     *     1.25 on); before, kubectl finds them in the OpenAPI document the server publishes, which shows nothing
-     *     below a node that preserves unknown fields (the server then drops those it does not know, silently)
+     * @param serverChecksFields whether the server checks the fields itself (server-side field validation, 1.25
+     *     on), after filling in defaults; before, kubectl finds unknown and missing required fields in the OpenAPI
+     *     document the server publishes, which has no defaults and shows nothing below a node that preserves
+     *     unknown fields (the server then drops those it does not know, silently)
      */
     public void validate(Map<String, Object> resource, boolean serverChecksFields, Sink sink) {
         if (root == null) {
@@ -96,7 +97,7 @@ public final class StructuralSchema {
             sink.report(ptr, "must be " + expected(type, intOrString) + ", not " + SchemaKeywords.describe(value));
             return;
         }
-        keywords.check(value, s, ptr, sink);
+        keywords.check(value, s, ptr, serverChecksFields, sink);
         combinations(value, s, ptr, serverChecksFields, sink);
         boolean embedded = Boolean.TRUE.equals(s.get("x-kubernetes-embedded-resource"));
         if (embedded && value instanceof Map<?, ?> m) {
