@@ -229,7 +229,8 @@ final class AdmissionRules {
                 : u.getRawFragment() != null ? "fragments are not permitted in the URL"
                 : u.getRawQuery() != null ? "query parameters are not permitted in the URL" : null;
         if (problem != null) {
-            sink.report(Check.API_RULES, ptr, "url '" + url + "': " + problem + "; desired format: https://host[/path]");
+            sink.report(Check.API_RULES, ptr, "url '" + url + "': " + problem
+                    + "; desired format: https://host[/path]");
         }
     }
 

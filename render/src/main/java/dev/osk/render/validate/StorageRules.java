@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * storage.k8s.io/v1 StorageClass: ValidateStorageClass and the functions it calls in
- * pkg/apis/storage/validation/validation.go, with ValidateTopologySelectorTerm of pkg/apis/core/validation. The
- * server's SetDefaults_StorageClass (pkg/apis/storage/v1) fills an absent reclaimPolicy (Delete) and
- * volumeBindingMode (Immediate) before validation.
+ * storage.k8s.io/v1 StorageClass and CSIDriver: ValidateStorageClass, ValidateCSIDriver and the functions they call
+ * in pkg/apis/storage/validation/validation.go, with ValidateTopologySelectorTerm of pkg/apis/core/validation. The
+ * server's SetDefaults_StorageClass and SetDefaults_CSIDriver (pkg/apis/storage/v1) fill an absent reclaimPolicy
+ * (Delete), volumeBindingMode (Immediate), attachRequired, podInfoOnMount, fsGroupPolicy and volumeLifecycleModes
+ * before validation.
  */
 final class StorageRules {
     private StorageRules() {
@@ -46,6 +47,20 @@ final class StorageRules {
         sink.oneOfDefaulted(obj.get("reclaimPolicy"), "/reclaimPolicy", "Delete", "Retain");
         sink.oneOf(obj.get("volumeBindingMode"), "/volumeBindingMode", "Immediate", "WaitForFirstConsumer");
         allowedTopologies(ApiRules.list(obj.get("allowedTopologies")), "/allowedTopologies", sink);
+    }
+
+    /**
+     * validateCSIDriverSpec: validateFSGroupPolicy (ReadWriteOnceWithFSType, File or None; "" is refused) and
+     * validateVolumeLifecycleModes (each Persistent or Ephemeral). A 1.20 server takes a name of more than 63
+     * characters (only the DNS-1123 subdomain of every object's metadata), so none is checked here.
+     */
+    static void csiDriver(Map<String, Object> obj, ApiRules.Sink sink) {
+        Map<String, Object> spec = ApiRules.map(obj.get("spec"));
+        sink.oneOf(spec.get("fsGroupPolicy"), "/spec/fsGroupPolicy", "File", "None", "ReadWriteOnceWithFSType");
+        List<Object> modes = ApiRules.list(spec.get("volumeLifecycleModes"));
+        for (int i = 0; i < modes.size(); i++) {
+            sink.oneOf(modes.get(i), "/spec/volumeLifecycleModes/" + i, "Persistent", "Ephemeral");
+        }
     }
 
     /**
