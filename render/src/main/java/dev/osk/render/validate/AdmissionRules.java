@@ -181,7 +181,8 @@ final class AdmissionRules {
 
     /**
      * validateAdmissionReviewVersions: at least one, each a DNS-1035 label given once, one of them a version the
-     * server knows (v1, v1beta1).
+     * server knows (v1, v1beta1). Some later releases also take v1alpha1 there; which ones is not certain from the
+     * source at hand, so every version is checked as 1.20 checks it.
      */
     private static void admissionReviewVersions(Object raw, String ptr, ApiRules.Sink sink) {
         if (raw == null) {
