@@ -10,10 +10,13 @@ import java.util.Set;
 /**
  * What the API server rejects beyond field types, for one object: its metadata (ObjectMetaRules), then the
  * rules of its kind, grouped as the server groups them, by API group: PodRules (core pod specs, with
- * SchedulingRules, EnvRules and ResourceRules; LabelSelectors are apimachinery's), CoreRules
- * (Service, PersistentVolumeClaim, ConfigMap and Secret), AppsRules, BatchRules, RbacRules, PolicyRules,
- * NetworkingRules. Each rule names the function of kubernetes' pkg/apis/GROUP/validation/validation.go (or of
- * apimachinery) that it follows; test-fixtures/validate/rules.md lists them with the corpus case of each.
+ * SchedulingRules, EnvRules and ResourceRules; LabelSelectors are apimachinery's), CoreRules (Service,
+ * PersistentVolumeClaim, ConfigMap, Secret, Namespace, Endpoints), PersistentVolumeRules, PodTemplateRules
+ * (ReplicationController, PodTemplate), QuotaRules, AppsRules, BatchRules, RbacRules, PolicyRules,
+ * NetworkingRules, AutoscalingRules, StorageRules (StorageClass, CSIDriver), SchedulingClassRules
+ * (PriorityClass, RuntimeClass), CoordinationRules (Lease), AdmissionRules (webhook configurations). Each rule
+ * names the function of kubernetes' pkg/apis/GROUP/validation/validation.go (or of apimachinery) that it
+ * follows; test-fixtures/validate/rules.md lists them with the corpus case of each.
  */
 final class ApiRules {
     /** Where a rule reports what it finds: the check, the RFC 6901 pointer of the field, a message. */
@@ -67,6 +70,19 @@ final class ApiRules {
             case "Ingress" -> NetworkingRules.ingress(obj, sink);
             case "IngressClass" -> NetworkingRules.ingressClass(obj, sink);
             case "NetworkPolicy" -> NetworkingRules.networkPolicy(obj, sink);
+            case "Namespace" -> CoreRules.namespace(obj, sink);
+            case "Endpoints" -> CoreRules.endpoints(obj, sink);
+            case "PersistentVolume" -> PersistentVolumeRules.persistentVolume(obj, version, sink);
+            case "ReplicationController" -> PodTemplateRules.replicationController(obj, version, sink);
+            case "PodTemplate" -> PodTemplateRules.podTemplate(obj, version, sink);
+            case "HorizontalPodAutoscaler" -> AutoscalingRules.horizontalPodAutoscaler(obj, sink);
+            case "StorageClass" -> StorageRules.storageClass(obj, sink);
+            case "CSIDriver" -> StorageRules.csiDriver(obj, sink);
+            case "PriorityClass" -> SchedulingClassRules.priorityClass(obj, sink);
+            case "RuntimeClass" -> SchedulingClassRules.runtimeClass(obj, sink);
+            case "Lease" -> CoordinationRules.lease(obj, sink);
+            case "ValidatingWebhookConfiguration" -> AdmissionRules.webhookConfiguration(obj, false, sink);
+            case "MutatingWebhookConfiguration" -> AdmissionRules.webhookConfiguration(obj, true, sink);
             default -> {
             }
         }

@@ -7,10 +7,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Core (v1) kinds other than Pod: Service, PersistentVolumeClaim, ConfigMap and Secret. ValidateService,
- * ValidatePersistentVolumeClaimSpec, ValidateConfigMap, ValidateSecret in pkg/apis/core/validation/validation.go.
+ * Core (v1) kinds other than Pod: Service, PersistentVolumeClaim, ConfigMap, Secret, Namespace and Endpoints.
+ * ValidateService, ValidatePersistentVolumeClaimSpec, ValidateConfigMap, ValidateSecret, ValidateNamespace,
+ * ValidateEndpoints in pkg/apis/core/validation/validation.go.
  */
 final class CoreRules {
+    /** IsStandardFinalizerName (pkg/apis/core/helper): the finalizers a name without a prefix may be. */
+    private static final Set<String> STANDARD_FINALIZERS = Set.of("kubernetes", "orphan", "foregroundDeletion");
+
     private CoreRules() {
     }
 
@@ -151,8 +155,101 @@ final class CoreRules {
         }
     }
 
+
+    /**
+     * ValidateNamespace: each spec.finalizers entry a qualified name (ValidateFinalizerName), and one without a
+     * '/' a standard finalizer (validateKubeFinalizerName: kubernetes, orphan, foregroundDeletion).
+     */
+    static void namespace(Map<String, Object> obj, ApiRules.Sink sink) {
+        List<Object> finalizers = ApiRules.list(ApiRules.map(obj.get("spec")).get("finalizers"));
+        for (int i = 0; i < finalizers.size(); i++) {
+            String f = String.valueOf(finalizers.get(i));
+            String p = "/spec/finalizers/" + i;
+            if (ObjectMetaRules.qualifiedKey(f, p, "finalizer", sink) && !f.contains("/")
+                    && !STANDARD_FINALIZERS.contains(f)) {
+                sink.report(Check.API_RULES, p, "finalizer '" + f + "' is neither a standard finalizer name nor"
+                        + " fully qualified");
+            }
+        }
+    }
+
+    /**
+     * ValidateEndpoints, validateEndpointSubsets: each subset with addresses or notReadyAddresses, each address
+     * (validateEndpointAddress) an IP that is not unspecified, loopback or link-local (validateNonSpecialIP) with
+     * a DNS-1123 label hostname and a DNS-1123 subdomain nodeName, each port (validateEndpointPort) named when
+     * there are several, its name a DNS-1123 label, its number 1-65535, its protocol TCP, UDP or SCTP (TCP when
+     * empty, SetDefaults_EndpointPort).
+     */
+    static void endpoints(Map<String, Object> obj, ApiRules.Sink sink) {
+        List<Object> subsets = ApiRules.list(obj.get("subsets"));
+        for (int i = 0; i < subsets.size(); i++) {
+            Map<String, Object> ss = ApiRules.map(subsets.get(i));
+            String p = "/subsets/" + i;
+            if (ApiRules.list(ss.get("addresses")).isEmpty() && ApiRules.list(ss.get("notReadyAddresses")).isEmpty()) {
+                sink.report(Check.API_RULES, p, "must specify `addresses` or `notReadyAddresses`");
+            }
+            for (String field : new String[] {"addresses", "notReadyAddresses"}) {
+                List<Object> addrs = ApiRules.list(ss.get(field));
+                for (int j = 0; j < addrs.size(); j++) {
+                    endpointAddress(ApiRules.map(addrs.get(j)), p + "/" + field + "/" + j, sink);
+                }
+            }
+            List<Object> ports = ApiRules.list(ss.get("ports"));
+            for (int j = 0; j < ports.size(); j++) {
+                Map<String, Object> port = ApiRules.map(ports.get(j));
+                String pp = p + "/ports/" + j;
+                Object name = port.get("name");
+                if (ports.size() > 1 && (name == null || "".equals(name))) {
+                    sink.report(Check.API_RULES, pp + "/name", "a name is required when there are several ports");
+                } else if (name instanceof String n && !n.isEmpty()) {
+                    Names.label(n, pp + "/name", "port name", sink);
+                }
+                if (port.get("port") instanceof Long n && (n < 1 || n > 65535)) {
+                    sink.report(Check.API_RULES, pp + "/port", "port " + n + " must be between 1 and 65535, inclusive");
+                }
+                sink.oneOfDefaulted(port.get("protocol"), pp + "/protocol", "SCTP", "TCP", "UDP");
+            }
+        }
+    }
+
+    private static void endpointAddress(Map<String, Object> a, String ptr, ApiRules.Sink sink) {
+        String ip = String.valueOf(a.get("ip"));
+        byte[] b = IpAddresses.parse(ip);
+        if (b == null) {
+            sink.report(Check.API_RULES, ptr + "/ip", "'" + ip + "' must be a valid IP address");
+        } else if (specialIp(b)) {
+            sink.report(Check.API_RULES, ptr + "/ip", "'" + ip + "' may not be unspecified, loopback or link-local");
+        }
+        if (a.get("hostname") instanceof String h && !h.isEmpty()) {
+            Names.label(h, ptr + "/hostname", "hostname", sink);
+        }
+        if (a.get("nodeName") instanceof String n) {
+            Names.subdomain(n, ptr + "/nodeName", "nodeName", sink);
+        }
+    }
+
+    /** validateNonSpecialIP: unspecified, loopback, link-local unicast or link-local multicast. */
+    private static boolean specialIp(byte[] b) {
+        if (b.length == 16 && b[10] == (byte) 0xff && b[11] == (byte) 0xff && java.util.Arrays.equals(b, 0, 10,
+                new byte[10], 0, 10)) {
+            b = java.util.Arrays.copyOfRange(b, 12, 16);
+        }
+        if (b.length == 4) {
+            int b0 = b[0] & 0xff;
+            int b1 = b[1] & 0xff;
+            return b0 == 0 && b1 == 0 && b[2] == 0 && b[3] == 0 || b0 == 127 || b0 == 169 && b1 == 254
+                    || b0 == 224 && b1 == 0 && b[2] == 0;
+        }
+        boolean zero = true;
+        for (int i = 0; i < 15; i++) {
+            zero &= b[i] == 0;
+        }
+        return zero && (b[15] == 0 || b[15] == 1) || (b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0x80
+                || (b[0] & 0xff) == 0xff && (b[1] & 0x0f) == 0x02;
+    }
+
     /** encoding/base64's StdEncoding, as the server decodes []byte: padded, line breaks ignored. */
-    private static boolean isBase64(String v) {
+    static boolean isBase64(String v) {
         String s = v.replace("\r", "").replace("\n", "");
         if (s.length() % 4 != 0) {
             return false;

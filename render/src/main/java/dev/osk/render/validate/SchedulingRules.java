@@ -111,7 +111,7 @@ final class SchedulingRules {
     }
 
     /** ValidateNodeSelector: at least one term, each valid. */
-    private static void nodeSelector(Map<String, Object> ns, String ptr, ApiRules.Sink sink) {
+    static void nodeSelector(Map<String, Object> ns, String ptr, ApiRules.Sink sink) {
         Object terms = ns.get("nodeSelectorTerms");
         if (terms == null) {
             sink.report(Check.SCHEMA, ptr + "/nodeSelectorTerms", "required field is missing: nodeSelectorTerms");
