@@ -45,6 +45,10 @@ final class ResidentServer {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong lastActivity = new AtomicLong(System.currentTimeMillis());
     private volatile boolean stopping;
+    /** Whether the heap was collected since the last command. */
+    private volatile boolean collected = true;
+    /** Heap in use after a command above which it is collected at once. */
+    private static final long LARGE_HEAP = 96L << 20;
 
     ResidentServer(Path socket, String stamp, long idleSeconds) {
         this.socket = socket;
@@ -84,6 +88,7 @@ final class ResidentServer {
                 }
                 lastActivity.set(System.currentTimeMillis());
                 running.incrementAndGet();
+                collected = false;
                 Thread t = new Thread(() -> {
                     try (SocketChannel c = client) {
                         handle(c, server);
@@ -91,10 +96,10 @@ final class ResidentServer {
                         // the client went away; nothing to tell it
                     } finally {
                         lastActivity.set(System.currentTimeMillis());
-                        // the last command out returns its garbage, so the heap shrinks back between commands
-                        // (-XX:MaxHeapFreeRatio): the client already has its exit code
-                        if (running.decrementAndGet() == 0) {
-                            System.gc();
+                        // the last command out of a large one returns its garbage at once, so the heap shrinks
+                        // back (-XX:MaxHeapFreeRatio) before the next; the client already has its exit code
+                        if (running.decrementAndGet() == 0 && usedHeap() > LARGE_HEAP) {
+                            collect();
                         }
                     }
                 }, "osk-command");
@@ -114,6 +119,16 @@ final class ResidentServer {
         }
     }
 
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private void collect() {
+        collected = true;
+        System.gc();
+    }
+
     private static boolean answers(Path socket) {
         try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             return probe.isConnected();
@@ -129,8 +144,11 @@ final class ResidentServer {
             } catch (InterruptedException e) {
                 return;
             }
-            if (running.get() == 0 && System.currentTimeMillis() - lastActivity.get() >= idleMillis) {
+            long quiet = System.currentTimeMillis() - lastActivity.get();
+            if (running.get() == 0 && quiet >= idleMillis) {
                 stop(server);
+            } else if (running.get() == 0 && quiet >= 1000 && !collected) {
+                collect(); // after a burst of small commands
             }
         }
     }
