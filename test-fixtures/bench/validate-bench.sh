@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Validation throughput: renders the shipped kit into COPIES namespaces (316 objects each; 34 copies give
-# 10,744 objects), writes them as one folder of manifests, then times `osk validate` on it (JVM start-up
-# included) and prints objects per second.
+# 10,744 objects), writes them as one folder of manifests, then times `osk validate` on it (the whole command)
+# and prints objects per second; then, inside one JVM, validates the same set WARMUP times untimed and RUNS
+# times timed (render/src/test/java/dev/osk/render/bench/ValidationThroughput.java) and prints the median.
 #
-#   test-fixtures/bench/validate-bench.sh [COPIES] [RUNS]
+#   test-fixtures/bench/validate-bench.sh [COPIES] [RUNS] [WARMUP]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 COPIES=${1:-34}
 RUNS=${2:-3}
+WARMUP=${3:-10}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 ./osk render --skip-validation > "$WORK/one.yaml"
@@ -28,3 +30,6 @@ for ((r = 0; r < RUNS; r++)); do
   ms=$(( (e - s) / 1000000 ))
   echo "run $((r + 1)): ${ms} ms, $(( OBJECTS * 1000 / ms )) objects/s"
 done
+mvn -q -o -pl render test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp" > /dev/null
+java -cp render/target/classes:render/target/test-classes:"$(cat "$WORK/cp")" \
+  dev.osk.render.bench.ValidationThroughput "$WORK/set" "$WARMUP" "$RUNS"

@@ -118,7 +118,7 @@ final class SchemaWalker {
                     KubeSchema.Type t = props.get(key);
                     String child = JsonPointer.append(ptr, key);
                     if (t == null) {
-                        sink.report(Check.SCHEMA, child, "unknown field \"" + key + "\"" + hint(key, props));
+                        sink.report(Check.SCHEMA, child, "unknown field \"" + key + "\"" + FieldHint.hint(key, props.keySet()));
                     } else if (target.fields120() && KubeSchema.get().after120(type, key)) {
                         sink.report(Check.SCHEMA, child, "field \"" + key + "\" does not exist in Kubernetes "
                                 + target.version() + " (a later version added it)");
@@ -136,38 +136,6 @@ final class SchemaWalker {
                 }
             }
         }
-    }
-
-    private static String hint(String key, Map<String, KubeSchema.Type> props) {
-        String best = null;
-        int bestDist = 3;
-        for (String p : props.keySet()) {
-            int d = distance(key.toLowerCase(), p.toLowerCase());
-            if (d < bestDist) {
-                bestDist = d;
-                best = p;
-            }
-        }
-        return best == null ? "" : " (did you mean \"" + best + "\"?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     static boolean isInteger(Object v) {

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Validation throughput inside one JVM: reads a folder of manifests once, validates it WARMUP times untimed,
  * then RUNS times timed, and prints the median, fastest and slowest objects per second (all checks, on all
- * cores, as osk validate runs them). Run by test-fixtures/bench/validate-throughput.sh.
+ * cores, as osk validate runs them). Run by test-fixtures/bench/validate-bench.sh.
  */
 public final class ValidationThroughput {
     private ValidationThroughput() {

@@ -1,5 +1,6 @@
 package dev.osk.render.validate.crd;
 
+import dev.osk.render.validate.FieldHint;
 import dev.osk.render.yaml.JsonPointer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,15 @@
-package dev.osk.render.validate.crd;
+package dev.osk.render.validate;
 
 import java.util.Collection;
 import java.util.Locale;
 
 /** The "did you mean" of an unknown field: the declared field nearest to it, at most two edits away. */
-final class FieldHint {
+public final class FieldHint {
     private FieldHint() {
     }
 
-    static String hint(String key, Collection<String> declared) {
+    /** " (did you mean \"NAME\"?)", or "" when no declared field is that near. */
+    public static String hint(String key, Collection<String> declared) {
         String best = null;
         int bestDist = 3;
         for (String p : declared) {
