@@ -170,10 +170,9 @@ final class ResidentServer {
         List<String> args = new ArrayList<>();
         Map<String, String> env = new HashMap<>();
         for (;;) {
-            int type = in.readUnsignedByte();
-            byte[] payload = new byte[in.readInt()];
-            in.readFully(payload);
-            String text = new String(payload, StandardCharsets.UTF_8);
+            byte[] payload = readFrame(in);
+            int type = payload[0] & 0xff;
+            String text = new String(payload, 1, payload.length - 1, StandardCharsets.UTF_8);
             switch (type) {
                 case 'S' -> clientStamp = text;
                 case 'C' -> cwd = text;
@@ -208,6 +207,19 @@ final class ResidentServer {
         out.flush();
         err.flush();
         frames.send('X', java.nio.ByteBuffer.allocate(4).putInt(code).array());
+    }
+
+    /** One frame from the client: its type byte, then its payload. */
+    private static byte[] readFrame(DataInputStream in) throws IOException {
+        int type = in.readUnsignedByte();
+        int length = in.readInt();
+        if (length < 0 || length > 1 << 24) {
+            throw new IOException("frame of " + length + " bytes");
+        }
+        byte[] frame = new byte[length + 1];
+        frame[0] = (byte) type;
+        in.readFully(frame, 1, length);
+        return frame;
     }
 
     /** Frames to the client, from the command's threads (stdout, stderr and the exit code interleave). */
@@ -266,16 +278,14 @@ final class ResidentServer {
                 frames.send('N', new byte[0]);
             }
             while (!ended && pos == chunk.length) {
-                int type = in.readUnsignedByte();
-                byte[] payload = new byte[in.readInt()];
-                in.readFully(payload);
-                if (type == 'Z') {
+                byte[] frame = readFrame(in);
+                if (frame[0] == 'Z') {
                     ended = true;
-                } else if (type == 'I') {
-                    chunk = payload;
-                    pos = 0;
+                } else if (frame[0] == 'I') {
+                    chunk = frame;
+                    pos = 1;
                 } else {
-                    throw new IOException("unexpected frame " + type + " in standard input");
+                    throw new IOException("unexpected frame " + frame[0] + " in standard input");
                 }
             }
             return pos < chunk.length;

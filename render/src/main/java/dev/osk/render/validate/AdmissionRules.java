@@ -73,7 +73,7 @@ final class AdmissionRules {
         } else if (cc.get("service") instanceof Map<?, ?>) {
             webhookService(ApiRules.map(cc.get("service")), cp + "/service", sink);
         }
-        if (cc.get("caBundle") instanceof String ca && !CoreRules.isBase64(ca)) {
+        if (cc.get("caBundle") instanceof String ca && !GoBase64.isValid(ca)) {
             sink.report(Check.SCHEMA, cp + "/caBundle", "caBundle must be base64");
         }
     }
@@ -88,7 +88,7 @@ final class AdmissionRules {
         }
         if (n.isEmpty()) {
             sink.report(Check.API_RULES, ptr, "webhook name is required");
-        } else if (n.length() > 253 || !Names.DNS1123_SUBDOMAIN.matcher(n).matches()) {
+        } else if (!Names.isSubdomain(n)) {
             Names.subdomain(n, ptr, "webhook name", sink);
         } else if (n.split("\\.", -1).length < 3) {
             sink.report(Check.API_RULES, ptr, "webhook name '" + n + "' should be a domain with at least three"
@@ -267,7 +267,7 @@ final class AdmissionRules {
         for (int i = 0; i < steps.length; i++) {
             if (steps[i].isEmpty()) {
                 sink.report(Check.API_RULES, p, "path '" + path + "': segment[" + i + "] may not be empty");
-            } else if (steps[i].length() > 253 || !Names.DNS1123_SUBDOMAIN.matcher(steps[i]).matches()) {
+            } else if (!Names.isSubdomain(steps[i])) {
                 sink.report(Check.API_RULES, p, "path '" + path + "': segment[" + i + "] must be a DNS-1123"
                         + " subdomain");
             }

@@ -40,9 +40,8 @@ final class AutoscalingRules {
             String p = "/spec/scaleTargetRef/" + field;
             if ("".equals(v)) {
                 sink.report(Check.API_RULES, p, field + " is required");
-            } else if (v instanceof String s && (s.equals(".") || s.equals("..") || s.contains("/")
-                    || s.contains("%"))) {
-                sink.report(Check.API_RULES, p, field + " '" + s + "' may not be '.', '..' or contain '/' or '%'");
+            } else if (v instanceof String s) {
+                Names.pathSegment(s, p, field, sink);
             }
         }
         if (spec.get("targetCPUUtilizationPercentage") instanceof Long t && t < 1) {

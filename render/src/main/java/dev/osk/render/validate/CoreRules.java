@@ -135,7 +135,7 @@ final class CoreRules {
             String k = String.valueOf(e.getKey());
             String p = "/" + field + "/" + Names.pointerToken(k);
             configKey(k, p, sink);
-            if (base64 && e.getValue() instanceof String v && !isBase64(v)) {
+            if (base64 && e.getValue() instanceof String v && !GoBase64.isValid(v)) {
                 sink.report(Check.SCHEMA, p, "data values must be base64 (use stringData for plain text)");
             }
         }
@@ -246,19 +246,5 @@ final class CoreRules {
         }
         return zero && (b[15] == 0 || b[15] == 1) || (b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0x80
                 || (b[0] & 0xff) == 0xff && (b[1] & 0x0f) == 0x02;
-    }
-
-    /** encoding/base64's StdEncoding, as the server decodes []byte: padded, line breaks ignored. */
-    static boolean isBase64(String v) {
-        String s = v.replace("\r", "").replace("\n", "");
-        if (s.length() % 4 != 0) {
-            return false;
-        }
-        try {
-            java.util.Base64.getDecoder().decode(v);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

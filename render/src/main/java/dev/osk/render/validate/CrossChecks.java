@@ -153,8 +153,7 @@ final class CrossChecks {
 
     private void need(Manifest m, String kind, Object name, String ptr, boolean optional) {
         // a name that cannot be an object's name is the api-rules check's finding, not a missing object
-        if (optional || !(name instanceof String n) || n.isEmpty() || n.length() > 253
-                || !Names.DNS1123_SUBDOMAIN.matcher(n).matches()) {
+        if (optional || !(name instanceof String n) || n.isEmpty() || !Names.isSubdomain(n)) {
             return;
         }
         if (present.contains(kind + "/" + ns(m) + "/" + n) || outside(kind + "/" + n)) {

@@ -34,9 +34,24 @@ final class Names {
      * ServiceAccount or StorageClass by name (core ValidateSecretName, ValidateConfigMapName and friends).
      */
     static void subdomain(String n, String ptr, String what, ApiRules.Sink sink) {
-        if (n.length() > 253 || !DNS1123_SUBDOMAIN.matcher(n).matches()) {
+        if (!isSubdomain(n)) {
             sink.report(Check.API_RULES, ptr, what + " '" + n + "' must be a DNS-1123 subdomain (lower-case letters,"
                     + " digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters)");
+        }
+    }
+
+    /** IsDNS1123Subdomain without a message. */
+    static boolean isSubdomain(String n) {
+        return n.length() <= 253 && DNS1123_SUBDOMAIN.matcher(n).matches();
+    }
+
+    /**
+     * IsValidPathSegmentName (apimachinery api/validation/path): not '.' or '..', no '/' or '%'; the name rule of
+     * RBAC objects, PodDisruptionBudgets and typed references.
+     */
+    static void pathSegment(String n, String ptr, String what, ApiRules.Sink sink) {
+        if (n.equals(".") || n.equals("..") || n.contains("/") || n.contains("%")) {
+            sink.report(Check.API_RULES, ptr, what + " '" + n + "' may not be '.', '..' or contain '/' or '%'");
         }
     }
 

@@ -76,7 +76,7 @@ final class NetworkingRules {
     private static void host(String host, String ptr, ApiRules.Sink sink) {
         if (host.contains("*")) {
             String rest = host.startsWith("*.") ? host.substring(2) : "";
-            if (host.length() > 253 || rest.isEmpty() || !Names.DNS1123_SUBDOMAIN.matcher(rest).matches()) {
+            if (host.length() > 253 || !Names.isSubdomain(rest)) {
                 sink.report(Check.API_RULES, ptr, "host '" + host + "' must be a wildcard DNS-1123 subdomain: '*.'"
                         + " followed by a DNS-1123 subdomain");
             }
@@ -173,9 +173,8 @@ final class NetworkingRules {
             String v = ref.get(field) instanceof String s ? s : "";
             if (v.isEmpty()) {
                 sink.report(Check.SCHEMA, ptr + "/" + field, "required field is missing: " + field);
-            } else if (v.equals(".") || v.equals("..") || v.contains("/") || v.contains("%")) {
-                sink.report(Check.API_RULES, ptr + "/" + field, field + " '" + v + "' may not be '.', '..' or"
-                        + " contain '/' or '%'");
+            } else {
+                Names.pathSegment(v, ptr + "/" + field, field, sink);
             }
         }
     }

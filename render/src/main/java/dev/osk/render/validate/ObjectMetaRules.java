@@ -46,9 +46,7 @@ final class ObjectMetaRules {
      */
     private static void objectName(String n, String kind, String ptr, ApiRules.Sink sink) {
         if (PATH_SEGMENT_KINDS.contains(kind)) {
-            if (n.equals(".") || n.equals("..") || n.contains("/") || n.contains("%")) {
-                sink.report(Check.API_RULES, ptr, "name '" + n + "' may not be '.', '..' or contain '/' or '%'");
-            }
+            Names.pathSegment(n, ptr, "name", sink);
         } else if (kind.equals("Service")) {
             if (n.length() > 63 || !Names.DNS1035_LABEL.matcher(n).matches()) {
                 sink.report(Check.API_RULES, ptr, "name '" + n + "' must be a DNS-1035 label (lower-case letters,"
@@ -56,9 +54,8 @@ final class ObjectMetaRules {
             }
         } else if (kind.equals("Namespace")) {
             Names.label(n, ptr, "name", sink);
-        } else if (n.length() > 253 || !Names.DNS1123_SUBDOMAIN.matcher(n).matches()) {
-            sink.report(Check.API_RULES, ptr, "name '" + n + "' must be a DNS-1123 subdomain (lower-case letters,"
-                    + " digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters)");
+        } else {
+            Names.subdomain(n, ptr, "name", sink);
         }
     }
 
@@ -104,7 +101,7 @@ final class ObjectMetaRules {
         if (slash >= 0) {
             String prefix = key.substring(0, slash);
             name = key.substring(slash + 1);
-            if (prefix.isEmpty() || prefix.length() > 253 || !Names.DNS1123_SUBDOMAIN.matcher(prefix).matches()) {
+            if (prefix.isEmpty() || !Names.isSubdomain(prefix)) {
                 sink.report(Check.API_RULES, ptr, what + " '" + key + "': prefix must be a DNS-1123 subdomain");
                 return false;
             }

@@ -38,7 +38,7 @@ final class RbacRules {
             } else if ("".equals(ref.get("name"))) {
                 sink.report(Check.API_RULES, "/roleRef/name", "roleRef name must not be empty");
             } else if (ref.get("name") instanceof String n) {
-                pathSegmentName(n, "/roleRef/name", "role name", sink);
+                Names.pathSegment(n, "/roleRef/name", "role name", sink);
             }
         }
         if (obj.get("subjects") instanceof List<?> subjects) {
@@ -69,11 +69,8 @@ final class RbacRules {
         Object group = s.get("apiGroup");
         boolean groupSet = group != null && !"".equals(group);
         if ("ServiceAccount".equals(kind)) {
-            if (name instanceof String n && !n.isEmpty()
-                    && (n.length() > 253 || !Names.DNS1123_SUBDOMAIN.matcher(n).matches())) {
-                sink.report(Check.API_RULES, p + "/name", "service account name '" + n + "' must be a DNS-1123"
-                        + " subdomain (lower-case letters, digits, '-' and '.', starting and ending with a letter or"
-                        + " digit, at most 253 characters)");
+            if (name instanceof String n && !n.isEmpty()) {
+                Names.subdomain(n, p + "/name", "service account name", sink);
             }
             if (groupSet) {
                 sink.report(Check.API_RULES, p + "/apiGroup", "unsupported value '" + group + "': a ServiceAccount"
@@ -126,12 +123,5 @@ final class RbacRules {
 
     private static boolean isEmpty(Object list) {
         return !(list instanceof List<?> l) || l.isEmpty();
-    }
-
-    /** IsValidPathSegmentName (apimachinery api/validation/path), the RBAC name rule. */
-    private static void pathSegmentName(String n, String ptr, String what, ApiRules.Sink sink) {
-        if (n.equals(".") || n.equals("..") || n.contains("/") || n.contains("%")) {
-            sink.report(Check.API_RULES, ptr, what + " '" + n + "' may not be '.', '..' or contain '/' or '%'");
-        }
     }
 }
