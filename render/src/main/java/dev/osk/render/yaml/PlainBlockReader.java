@@ -1,7 +1,6 @@
 package dev.osk.render.yaml;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -368,7 +367,7 @@ final class PlainBlockReader {
     }
 
     private Map<String, Object> mapping(int col, int depth, boolean first) {
-        Map<String, Object> out = new LinkedHashMap<>();
+        YamlMap out = new YamlMap();
         boolean onFirst = first;
         while (true) {
             int s;
@@ -442,6 +441,7 @@ final class PlainBlockReader {
             out.put(key, inlineValue(v, e, depth + 1, true));
             line++;
         }
+        out.trim();
         return out;
     }
 
@@ -515,7 +515,7 @@ final class PlainBlockReader {
             if (depth > MAX_DEPTH) {
                 throw no();
             }
-            int end = flowMap(v, e, new LinkedHashMap<>());
+            int end = flowMap(v, e, new YamlMap());
             if (end != e) {
                 throw no();
             }
@@ -686,7 +686,7 @@ final class PlainBlockReader {
             char c = text.charAt(i);
             int j;
             if (c == '{') {
-                j = flowMap(i, end, new LinkedHashMap<>());
+                j = flowMap(i, end, new YamlMap());
                 out.add(lastMap);
             } else if (c == '"' || c == '\'') {
                 j = text.indexOf(c, i + 1);

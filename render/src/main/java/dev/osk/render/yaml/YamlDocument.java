@@ -8,7 +8,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * One parsed YAML document: its value (maps are {@code LinkedHashMap<String,Object>}, sequences
+ * One parsed YAML document: its value (maps are {@link YamlMap} (insertion-ordered), sequences
  * {@code ArrayList}, scalars String/Boolean/Long/BigInteger/BigDecimal/Double or null) and where each node
  * started, by JSON pointer ({@code ""} is the root): either a map computed while reading, or the parsed node
  * tree, searched when asked.

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -322,8 +321,8 @@ public final class YamlReader {
             }
             MappingNode map = (MappingNode) node;
             checkTag(node, Tag.MAP);
-            // sized for its entries: thousands of small maps, each with room for 16, are much of a large render
-            Map<String, Object> out = new LinkedHashMap<>(Math.max(2, (int) (map.getValue().size() / 0.75f) + 1));
+            // sized for its entries: thousands of small maps are much of a large render
+            YamlMap out = new YamlMap(map.getValue().size());
             for (NodeTuple t : map.getValue()) {
                 Node k = t.getKeyNode();
                 if (!(k instanceof ScalarNode ks)) {
@@ -343,6 +342,7 @@ public final class YamlReader {
                 String child = eager ? JsonPointer.append(pointer, key) : pointer;
                 out.put(key, convert(t.getValueNode(), child, depth + 1));
             }
+            out.trim();
             return out;
         }
 
