@@ -8,7 +8,7 @@
 #   test-fixtures/bench/helm-bench.sh [RUNS] [SERVICES...]
 #
 # RUNS defaults to 7; SERVICES to "10 1000 3334" (30, 3,000 and 10,002 objects); add 33334 for 100,002 objects
-# (more than the 16 Mi characters one osk render may write, so that size reports osk's limit instead of a time).
+# (about 45 Mi characters of YAML).
 # Configurations: helm (`helm template`), osk (`./osk render`, which validates, served by the resident osk the
 # launcher keeps: its RSS is the resident JVM's peak over the runs), osk-skip (`./osk render --skip-validation`) and
 # osk in a JVM of its own (`OSK_RESIDENT=0 ./osk render`, as the first command of a build runs). With OSK_BASE=DIR (another osk checkout, say an export of main), its osk is timed in the

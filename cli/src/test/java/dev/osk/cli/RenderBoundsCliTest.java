@@ -82,20 +82,20 @@ class RenderBoundsCliTest extends ChartsInTempDir {
         osk.write("app/templates/loops.yaml", Osk.configMap("l",
                 "a: \"{{#items}}{{#items}}{{#items}}{{#items}}x{{/items}}{{/items}}{{/items}}{{/items}}\""));
         assertThat(refused(Osk.run("render", osk.path("app")))).isEqualTo(osk.path("app/templates/loops.yaml")
-                + ":6: the render writes more than 16 Mi characters (all templates together), the most one render"
+                + ":6: the render writes more than 64 Mi characters (all templates together), the most one render"
                 + " may write; does a section repeat too often?");
     }
 
     @Test
     void theOutputLimitCountsEveryTemplateOfTheRender() {
-        // five templates of 4 Mi characters each (comment lines): none is over the limit alone, four together are
-        osk.write("app/values.yaml", "items: [" + "1, ".repeat(4095) + "1]\n");
+        // five templates of 16 Mi characters each (comment lines, a document each): none is over the limit alone, four together are
+        osk.write("app/values.yaml", "items: [" + "1, ".repeat(16383) + "1]\n");
         for (int i = 0; i < 5; i++) {
             osk.write("app/templates/t" + i + ".yaml", Osk.configMap("t" + i, "a: b")
-                    + "{{#items}}\n# " + "x".repeat(1022) + "\n{{/items}}\n");
+                    + "{{#items}}\n# " + "x".repeat(1022) + "\n---\n{{/items}}\n");
         }
         String line = refused(Osk.run("render", osk.path("app")));
-        assertThat(line).isEqualTo(osk.path("app/templates/t3.yaml") + ":8: the render writes more than 16 Mi"
+        assertThat(line).isEqualTo(osk.path("app/templates/t3.yaml") + ":8: the render writes more than 64 Mi"
                 + " characters (all templates together), the most one render may write; does a section repeat too"
                 + " often?");
     }

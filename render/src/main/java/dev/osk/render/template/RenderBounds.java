@@ -11,7 +11,7 @@ import dev.osk.render.OskException;
  */
 public final class RenderBounds {
     /** The most characters all templates of one render may write together (section helper bodies included). */
-    public static final int MAX_OUTPUT_CHARACTERS = 256 << 20;
+    public static final int MAX_OUTPUT_CHARACTERS = 64 << 20;
     /** The most sections and partials that may be open inside each other while a template executes. */
     public static final int MAX_NESTING = 200;
 
