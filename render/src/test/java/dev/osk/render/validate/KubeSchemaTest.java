@@ -9,18 +9,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * kube-schema.txt, which validation reads, says what fabric8's kubernetes-model says (every kind, apiVersion, field
- * and field type) and what kube-apiserver 1.20.2's OpenAPI digest (test-fixtures/validate/openapi) says of the
- * fields 1.20 has and requires. {@code -Dosk.updateGolden=true} writes it again (after a model upgrade or a new
+ * and field type), what kube-apiserver 1.20.2's OpenAPI digest (test-fixtures/validate/openapi) says of the
+ * fields 1.20 has and requires, and which version added each later field (test-fixtures/validate/versions, from
+ * the model releases of 1.20 to 1.34). {@code -Dosk.updateGolden=true} writes it again (after a model upgrade or a new
  * digest); read the diff before committing it.
  */
 class KubeSchemaTest {
     private static final Path REPO = Path.of(System.getProperty("osk.repo", ".."));
     private static final Path FILE = REPO.resolve("render/src/main/resources/dev/osk/render/validate/kube-schema.txt");
     private static final Path DIGEST_120 = REPO.resolve("test-fixtures/validate/openapi/kube-1.20.txt");
+    private static final Path FIELD_VERSIONS = REPO.resolve("test-fixtures/validate/versions/fields.txt");
 
     @Test
     void theSchemaFileIsTheModelsSchema() throws Exception {
-        String generated = KubeSchemaGenerator.generate(DIGEST_120);
+        String generated = KubeSchemaGenerator.generate(DIGEST_120, FIELD_VERSIONS);
         if (Boolean.parseBoolean(System.getProperty("osk.updateGolden", "false"))) {
             Files.createDirectories(FILE.getParent());
             Files.writeString(FILE, generated, StandardCharsets.UTF_8);
