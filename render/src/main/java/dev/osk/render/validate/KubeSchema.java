@@ -68,8 +68,11 @@ final class KubeSchema {
      * An object type's fields; those 1.20's OpenAPI requires; those a version after 1.20 added, and the latest
      * {@link Added#earliest()} among them (null when none), so that a target at or after it looks no further.
      */
-    private record Fields(Map<String, Type> types, List<String> required120, Map<String, Added> added,
-            KubeVersion newest) {
+    record Fields(Map<String, Type> types, List<String> required120, Map<String, Added> added, KubeVersion newest) {
+        /** The fields {@code target} does not have, with the version that added each; null when it has them all. */
+        Map<String, Added> addedAfter(KubeVersion target) {
+            return newest == null || target.compareTo(newest) >= 0 ? null : added;
+        }
     }
 
     static KubeSchema get() {
@@ -127,21 +130,12 @@ final class KubeSchema {
 
     /** The fields of an object type, by JSON name, in the model's order. */
     Map<String, Type> fields(Type object) {
-        return fields.computeIfAbsent(object.name(), this::readFields).types();
+        return object(object).types();
     }
 
-    /** The fields of an object type that kube-apiserver 1.20.2's OpenAPI document lists as required. */
-    List<String> required120(Type object) {
-        return fields.computeIfAbsent(object.name(), this::readFields).required120();
-    }
-
-    /**
-     * The fields of an object type that {@code target} does not have, with the version that added each; null when
-     * the target has them all.
-     */
-    Map<String, Added> addedAfter(Type object, KubeVersion target) {
-        Fields f = fields.computeIfAbsent(object.name(), this::readFields);
-        return f.newest() == null || target.compareTo(f.newest()) >= 0 ? null : f.added();
+    /** All the schema says of an object type's fields. */
+    Fields object(Type object) {
+        return fields.computeIfAbsent(object.name(), this::readFields);
     }
 
     private Fields readFields(String name) {

@@ -105,7 +105,8 @@ final class SchemaWalker {
                 // any JSON value
             }
             case OBJECT -> {
-                Map<String, KubeSchema.Type> props = KubeSchema.get().fields(type);
+                KubeSchema.Fields fields = KubeSchema.get().object(type);
+                Map<String, KubeSchema.Type> props = fields.types();
                 if (props.isEmpty()) {
                     return;
                 }
@@ -113,7 +114,7 @@ final class SchemaWalker {
                     sink.report(Check.SCHEMA, ptr, "must be an object, not " + describe(value));
                     return;
                 }
-                Map<String, KubeSchema.Added> later = KubeSchema.get().addedAfter(type, target.version());
+                Map<String, KubeSchema.Added> later = fields.addedAfter(target.version());
                 for (Map.Entry<?, ?> e : m.entrySet()) {
                     String key = String.valueOf(e.getKey());
                     KubeSchema.Type t = props.get(key);
@@ -129,7 +130,7 @@ final class SchemaWalker {
                     }
                 }
                 if (target.required120()) {
-                    for (String field : KubeSchema.get().required120(type)) {
+                    for (String field : fields.required120()) {
                         if (!m.containsKey(field)) {
                             sink.report(Check.SCHEMA, JsonPointer.append(ptr, field),
                                     "required field is missing: " + field);

@@ -18,6 +18,8 @@ import java.util.Map;
 final class FieldVersionDigest {
     /** The minors a release maps, oldest first. */
     private final List<Integer> minors = new ArrayList<>();
+    /** The releases, oldest first. */
+    private final List<String> releases = new ArrayList<>();
     /** "type field" to the first minor whose release has it. */
     private final Map<String, Integer> first = new HashMap<>();
 
@@ -34,6 +36,7 @@ final class FieldVersionDigest {
                 String[] p = line.split(" ");
                 if (p[0].equals("R")) {
                     d.minors.add(minor(p[1]));
+                    d.releases.add(p[2]);
                 } else {
                     d.first.put(p[0] + " " + p[1], minor(p[2]));
                 }
@@ -58,6 +61,11 @@ final class FieldVersionDigest {
     String added(String type, String field) {
         Integer m = first.get(type + " " + field);
         return m == null ? null : span(m);
+    }
+
+    /** The newest release read, the one the others were compared with. */
+    String newestRelease() {
+        return releases.get(releases.size() - 1);
     }
 
     /** The version that added a field the oldest release's minor lacks but every release has. */

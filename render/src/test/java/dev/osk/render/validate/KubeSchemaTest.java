@@ -2,9 +2,11 @@ package dev.osk.render.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +32,19 @@ class KubeSchemaTest {
         assertThat(Files.readString(FILE, StandardCharsets.UTF_8))
                 .as("kube-schema.txt is stale: mvn -B verify -Dosk.updateGolden=true -pl render -Dtest=KubeSchemaTest")
                 .isEqualTo(generated);
+    }
+
+    @Test
+    void theFieldVersionsWereReadFromTheBundledModel() throws Exception {
+        Properties model = new Properties();
+        try (InputStream in = KubeSchemaTest.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/io.fabric8/kubernetes-model-core/pom.properties")) {
+            model.load(in);
+        }
+        assertThat(FieldVersionDigest.read(FIELD_VERSIONS).newestRelease())
+                .as("versions/fields.txt was read from another model than the bundled one: run"
+                        + " test-fixtures/validate/versions/fields.sh")
+                .isEqualTo(model.getProperty("version"));
     }
 
     @Test
