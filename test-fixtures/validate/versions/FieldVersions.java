@@ -76,7 +76,7 @@ public class FieldVersions {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("# The first Kubernetes minor whose fabric8 kubernetes-model release has each field that a release\n");
-        sb.append("# after the oldest added to a type the oldest already had; written by fields.sh: do not edit.\n");
+        sb.append("# after the oldest added to a type an earlier release had; written by fields.sh: do not edit.\n");
         sb.append("# R minor release | type field minor (type: the newest model's class)\n");
         for (Release r : releases) {
             sb.append("R ").append(r.minor()).append(' ').append(r.version()).append(" kinds=")
