@@ -1,16 +1,15 @@
 package dev.osk.render.validate;
 
+import dev.osk.render.KubeVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * fabric8's kubernetes-model, written at build time (see the test KubeSchemaTest), so that validating does not load
  * and reflect on hundreds of model classes. Each kind maps to its apiVersions and their types; each type to its
  * fields, in the model's order, and what each field holds. Types are read when first used. For the types
- * kube-apiserver 1.20.2 describes, its OpenAPI document adds which fields 1.20 requires and which it does not have.
+ * kube-apiserver 1.20.2 describes, its OpenAPI document adds which fields 1.20 requires; for every field a version
+ * after 1.20 added, the file says which version (from the fabric8 model releases of 1.20 to 1.34).
  */
 final class KubeSchema {
     /** What a value must be. */
@@ -53,8 +53,26 @@ final class KubeSchema {
     private final Map<String, Integer> typeStarts = new HashMap<>();
     private final Map<String, Fields> fields = new ConcurrentHashMap<>();
 
-    /** An object type's fields; those 1.20's OpenAPI requires; those 1.20 does not have. */
-    private record Fields(Map<String, Type> types, List<String> required120, Set<String> after120) {
+    /**
+     * The version that added a field: {@code first}, or, when no model release of the minors between tells,
+     * {@code earliest} or one up to {@code first}. A target before {@code earliest} does not have the field.
+     */
+    record Added(KubeVersion earliest, KubeVersion first) {
+        @Override
+        public String toString() {
+            return earliest.equals(first) ? first.toString() : earliest + " or " + first;
+        }
+    }
+
+    /**
+     * An object type's fields; those 1.20's OpenAPI requires; those a version after 1.20 added, and the latest
+     * {@link Added#earliest()} among them (null when none), so that a target at or after it looks no further.
+     */
+    record Fields(Map<String, Type> types, List<String> required120, Map<String, Added> added, KubeVersion newest) {
+        /** The fields {@code target} does not have, with the version that added each; null when it has them all. */
+        Map<String, Added> addedAfter(KubeVersion target) {
+            return newest == null || target.compareTo(newest) >= 0 ? null : added;
+        }
     }
 
     static KubeSchema get() {
@@ -112,27 +130,23 @@ final class KubeSchema {
 
     /** The fields of an object type, by JSON name, in the model's order. */
     Map<String, Type> fields(Type object) {
-        return fields.computeIfAbsent(object.name(), this::readFields).types();
+        return object(object).types();
     }
 
-    /** The fields of an object type that kube-apiserver 1.20.2's OpenAPI document lists as required. */
-    List<String> required120(Type object) {
-        return fields.computeIfAbsent(object.name(), this::readFields).required120();
-    }
-
-    /** Whether field {@code name} of an object type is one that 1.20 does not have (a later version added it). */
-    boolean after120(Type object, String name) {
-        return fields.computeIfAbsent(object.name(), this::readFields).after120().contains(name);
+    /** All the schema says of an object type's fields. */
+    Fields object(Type object) {
+        return fields.computeIfAbsent(object.name(), this::readFields);
     }
 
     private Fields readFields(String name) {
         Integer start = typeStarts.get(name);
         if (start == null) {
-            return new Fields(Map.of(), List.of(), Set.of());
+            return new Fields(Map.of(), List.of(), Map.of(), null);
         }
         Map<String, Type> out = new LinkedHashMap<>();
         List<String> required = new ArrayList<>(0);
-        Set<String> after = new HashSet<>(0);
+        Map<String, Added> added = new HashMap<>(0);
+        KubeVersion newest = null;
         int pos = start;
         while (pos < text.length() && text.charAt(pos) == ' ') {
             int end = text.indexOf('\n', pos);
@@ -145,12 +159,21 @@ final class KubeSchema {
             out.put(field, parse(text, at));
             if (text.startsWith(" required", at[0])) {
                 required.add(field);
-            } else if (text.startsWith(" after-1.20", at[0])) {
-                after.add(field);
+            } else if (text.startsWith(" added-", at[0])) {
+                Added a = added(text.substring(at[0] + 7, end));
+                added.put(field, a);
+                newest = newest == null || a.earliest().compareTo(newest) > 0 ? a.earliest() : newest;
             }
             pos = end + 1;
         }
-        return new Fields(Collections.unmodifiableMap(out), List.copyOf(required), Set.copyOf(after));
+        return new Fields(Collections.unmodifiableMap(out), List.copyOf(required), Map.copyOf(added), newest);
+    }
+
+    /** {@code 1.N}, or {@code 1.N-1.M}: added in 1.N or a version up to 1.M. */
+    private static Added added(String mark) {
+        int dash = mark.indexOf('-');
+        KubeVersion earliest = KubeVersion.parse(dash < 0 ? mark : mark.substring(0, dash));
+        return new Added(earliest, dash < 0 ? earliest : KubeVersion.parse(mark.substring(dash + 1)));
     }
 
     /** Reads one type expression at {@code at[0]}, leaving {@code at[0]} after it. */

@@ -13,7 +13,8 @@ import java.util.Map;
  * value must have the JSON type the field needs: a string is not an integer, a number is not a string, an object
  * is not a list. Quantities are checked for their format on the way.
  *
- * <p>Targets up to 1.20 get the fields kube-apiserver 1.20.2's OpenAPI document has, no later ones. Targets before
+ * <p>A target gets the fields of its version, no later ones: kube-apiserver 1.20.2's OpenAPI document tells the
+ * fields up to 1.20, the fabric8 model releases of 1.21 to 1.34 which version added each later one. Targets before
  * 1.25 also get its required fields: kubectl checks them against the server's OpenAPI document when the server
  * cannot validate fields itself (server-side field validation came in 1.25), and beyond those the server's own
  * rules (ApiRules) decide what must be set.
@@ -27,12 +28,11 @@ final class SchemaWalker {
     }
 
     /** What the target version adds to the model's field types. */
-    private record Target(KubeVersion version, boolean fields120, boolean required120) {
+    private record Target(KubeVersion version, boolean required120) {
     }
 
     static void walk(Object value, KubeSchema.Type type, String ptr, KubeVersion version, Sink sink) {
-        walk(value, type, ptr, new Target(version, !version.atLeast(new KubeVersion(1, 21)),
-                !version.atLeast(new KubeVersion(1, 25))), sink);
+        walk(value, type, ptr, new Target(version, !version.atLeast(new KubeVersion(1, 25))), sink);
     }
 
     private static void walk(Object value, KubeSchema.Type type, String ptr, Target target, Sink sink) {
@@ -105,7 +105,8 @@ final class SchemaWalker {
                 // any JSON value
             }
             case OBJECT -> {
-                Map<String, KubeSchema.Type> props = KubeSchema.get().fields(type);
+                KubeSchema.Fields fields = KubeSchema.get().object(type);
+                Map<String, KubeSchema.Type> props = fields.types();
                 if (props.isEmpty()) {
                     return;
                 }
@@ -113,21 +114,23 @@ final class SchemaWalker {
                     sink.report(Check.SCHEMA, ptr, "must be an object, not " + describe(value));
                     return;
                 }
+                Map<String, KubeSchema.Added> later = fields.addedAfter(target.version());
                 for (Map.Entry<?, ?> e : m.entrySet()) {
                     String key = String.valueOf(e.getKey());
                     KubeSchema.Type t = props.get(key);
                     String child = JsonPointer.append(ptr, key);
+                    KubeSchema.Added added = later == null ? null : later.get(key);
                     if (t == null) {
                         sink.report(Check.SCHEMA, child, "unknown field \"" + key + "\"" + FieldHint.hint(key, props.keySet()));
-                    } else if (target.fields120() && KubeSchema.get().after120(type, key)) {
+                    } else if (added != null && target.version().compareTo(added.earliest()) < 0) {
                         sink.report(Check.SCHEMA, child, "field \"" + key + "\" does not exist in Kubernetes "
-                                + target.version() + " (a later version added it)");
+                                + target.version() + " (added in " + added + ")");
                     } else {
                         walk(e.getValue(), t, child, target, sink);
                     }
                 }
                 if (target.required120()) {
-                    for (String field : KubeSchema.get().required120(type)) {
+                    for (String field : fields.required120()) {
                         if (!m.containsKey(field)) {
                             sink.report(Check.SCHEMA, JsonPointer.append(ptr, field),
                                     "required field is missing: " + field);

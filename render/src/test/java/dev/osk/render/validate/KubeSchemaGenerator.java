@@ -21,22 +21,38 @@ import java.util.Set;
  * its fields (their JSON names, in declaration order, superclasses after) and what each field holds. A real
  * server's OpenAPI document says more: the digest of kube-apiserver 1.20.2's
  * ({@code test-fixtures/validate/openapi/kube-1.20.txt}) marks each field of a type that 1.20 describes as
- * {@code required} when 1.20 requires it and {@code after-1.20} when 1.20 does not have it. A model type is matched
- * to the server's definitions by walking both from each kind, field by field.
+ * {@code required} when 1.20 requires it. A model type is matched to the server's definitions by walking both from
+ * each kind, field by field.
+ *
+ * <p>A field that a later version added is marked {@code added-1.N} (or {@code added-1.N-1.M}: added in 1.N or
+ * 1.M, when no model release was built from 1.N). Which version added it comes from
+ * {@code test-fixtures/validate/versions/fields.txt}, the first Kubernetes minor whose fabric8 model release has
+ * the field. Those releases, each the first one built from its minor, established from the release itself (its
+ * CHANGELOG entry "Update Kubernetes Model to v1.N", the {@code k8s.io/api} module version in the release's
+ * {@code kubernetes-model-generator/go.mod} up to 6.x, and the {@code kubernetes-1.N.json} OpenAPI schema that 7.x
+ * generates the model from):
+ * 1.20 5.1.0 (v1.20.2), 1.21 5.4.0 (v1.21.0), 1.22 5.8.0 (v1.22.1), 1.23 5.12.0 (v1.23.0), 1.24 6.0.0 (v1.24.0),
+ * 1.25 6.2.0 (v1.25.0), 1.26 6.5.0 (v1.26.0), 1.27 6.8.0 (v1.27.3), 1.28 6.9.0 (v1.28.2), 1.29 6.10.0 (v1.29.0),
+ * 1.30 6.13.0 (v1.30.0), 1.32 7.1.0 (v1.32.1), 1.33 7.2.0 (v1.33.0), 1.34 7.5.2 (v1.34.1, the bundled model).
+ * No release was built from 1.31 (7.0.x is 1.30.0's, 7.1.0 the next), so a field first in 7.1.0 is marked
+ * {@code added-1.31-1.32}. For the types 1.20's OpenAPI describes, it stays the truth for 1.20: a field it has is
+ * not marked even when the 1.20 model release lacks it, and a field it lacks is marked at least 1.21.
  */
 final class KubeSchemaGenerator {
     private final SchemaRegistry registry = new SchemaRegistry();
     private final Map<Class<?>, Map<String, Type>> properties = new LinkedHashMap<>();
     private final OpenApiDigest v120;
+    private final FieldVersionDigest versions;
     /** The 1.20 definitions each model type stands for. */
     private final Map<Class<?>, Set<String>> definitions = new HashMap<>();
 
-    private KubeSchemaGenerator(OpenApiDigest v120) {
+    private KubeSchemaGenerator(OpenApiDigest v120, FieldVersionDigest versions) {
         this.v120 = v120;
+        this.versions = versions;
     }
 
-    static String generate(Path digest120) {
-        return new KubeSchemaGenerator(OpenApiDigest.read(digest120)).text();
+    static String generate(Path digest120, Path fieldVersions) {
+        return new KubeSchemaGenerator(OpenApiDigest.read(digest120), FieldVersionDigest.read(fieldVersions)).text();
     }
 
     private String text() {
@@ -45,7 +61,8 @@ final class KubeSchemaGenerator {
         sb.append("# kubernetes-model by KubeSchemaTest: do not edit (mvn -B verify -Dosk.updateGolden=true).\n");
         sb.append("# K kind apiVersion type | T type, then ' field what' lines: s string, i int32, l int64,\n");
         sb.append("# b boolean, n number, ios int-or-string, q quantity, d duration, any, m(x) map, a(x) list, o:type;\n");
-        sb.append("# then 'required' (kube-apiserver 1.20.2's OpenAPI requires it), 'after-1.20' (1.20 has no such field)\n");
+        sb.append("# then 'required' (kube-apiserver 1.20.2's OpenAPI requires it) or 'added-1.N' (Kubernetes 1.N added it;\n");
+        sb.append("# 'added-1.N-1.M': 1.N or 1.M, no model release of 1.N tells)\n");
         Deque<Class<?>> todo = new ArrayDeque<>();
         Set<Class<?>> seen = new LinkedHashSet<>();
         for (Map.Entry<String, List<Class<?>>> e : registry.kinds().entrySet()) {
@@ -97,11 +114,15 @@ final class KubeSchemaGenerator {
         }
     }
 
-    /** What 1.20 says of field {@code name} of model type {@code c}, when 1.20 has the type. */
+    /**
+     * What 1.20's OpenAPI says of field {@code name} of model type {@code c}, when 1.20 has the type, and which later
+     * version added it.
+     */
     private String marks(Class<?> c, String name) {
         Set<String> defs = definitions.get(c);
+        String added = versions.added(c.getName(), name);
         if (defs == null) {
-            return "";
+            return added == null ? "" : " added-" + added;
         }
         boolean required = true;
         boolean absent = true;
@@ -110,7 +131,13 @@ final class KubeSchemaGenerator {
             absent &= prop == null;
             required &= prop != null && prop.required();
         }
-        return required ? " required" : absent ? " after-1.20" : "";
+        if (required) {
+            return " required";
+        }
+        if (!absent) {
+            return "";
+        }
+        return " added-" + (added == null ? versions.afterOldest() : added);
     }
 
     /** What SchemaWalker checks a value of {@code type} for, as the schema file writes it. */
