@@ -136,11 +136,20 @@ final class DocumentSplitter {
         if (r.lineValues().isEmpty()) {
             return null;
         }
-        List<List<ValueOrigin>> values = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-            values.add(r.lineValues().getOrDefault(i, List.of()));
-        }
-        return values;
+        // a view of the template's table, not a copy per document (a render holds every document until written)
+        Map<Integer, List<ValueOrigin>> lineValues = r.lineValues();
+        return new java.util.AbstractList<>() {
+            @Override
+            public List<ValueOrigin> get(int i) {
+                java.util.Objects.checkIndex(i, to - from);
+                return lineValues.getOrDefault(from + i, List.of());
+            }
+
+            @Override
+            public int size() {
+                return to - from;
+            }
+        };
     }
 
     /** The document in lines {@code from} to {@code to} (exclusive), or null when it is empty. */
@@ -151,9 +160,14 @@ final class DocumentSplitter {
         for (int i = from; i < to; i++) {
             sb.append(lines[i]).append('\n');
         }
-        List<Location> origins = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-            origins.add(i < r.lineOrigins().size() ? r.lineOrigins().get(i) : Location.of(file));
+        List<Location> origins;
+        if (to <= r.lineOrigins().size()) {
+            origins = r.lineOrigins().subList(from, to);
+        } else {
+            origins = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                origins.add(i < r.lineOrigins().size() ? r.lineOrigins().get(i) : Location.of(file));
+            }
         }
         List<YamlDocument> docs;
         try {

@@ -70,7 +70,7 @@ final class TemplateExecution {
             ChartInstance inst = ref.instance();
             scopes.add(ladders.ladder(ref, rel -> checksumText(inst, rel), new StatefulSetHosts(this::objectsOf)));
             factory.execute(m, out, scopes);
-            Rendered r = new Rendered(out.text(), out.lineOrigins(), out.lineValues());
+            Rendered r = new Rendered(out.text(), List.copyOf(out.lineOrigins()), Map.copyOf(out.lineValues()));
             texts.put(key, r);
             return r;
         } finally {
