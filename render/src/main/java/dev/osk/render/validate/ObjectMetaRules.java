@@ -11,11 +11,11 @@ import java.util.Set;
 final class ObjectMetaRules {
     /**
      * Kinds whose validation leaves the name to the generic registry's check, path segment names
-     * (apimachinery IsValidPathSegmentName): RBAC's ValidateRBACName, and ValidatePodDisruptionBudget, which
-     * does not check metadata.
+     * (apimachinery IsValidPathSegmentName): RBAC's ValidateRBACName, ValidatePodDisruptionBudget, which does
+     * not check metadata, and ValidateCertificateRequestName (certificates), which accepts any name.
      */
     private static final Set<String> PATH_SEGMENT_KINDS = Set.of("Role", "ClusterRole", "RoleBinding",
-            "ClusterRoleBinding", "PodDisruptionBudget");
+            "ClusterRoleBinding", "PodDisruptionBudget", "CertificateSigningRequest");
 
     private ObjectMetaRules() {
     }
