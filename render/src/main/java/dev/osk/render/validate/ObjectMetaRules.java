@@ -1,5 +1,6 @@
 package dev.osk.render.validate;
 
+import dev.osk.render.manifest.KindOrder;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,8 +21,17 @@ final class ObjectMetaRules {
     private ObjectMetaRules() {
     }
 
-    /** ValidateObjectMeta (apimachinery api/validation/objectmeta.go). */
+    /** ValidateObjectMeta (apimachinery api/validation/objectmeta.go) of a built-in kind. */
     static void metadata(Map<String, Object> obj, String kind, ApiRules.Sink sink) {
+        metadata(obj, kind, KindOrder.isClusterScoped(kind), sink);
+    }
+
+    /**
+     * ValidateObjectMeta (apimachinery api/validation/objectmeta.go). The namespace of a cluster-scoped object is
+     * not checked: kubectl sends none for such a kind and the server clears any it is given, so
+     * {@code metadata.namespace} is ignored, whatever it holds.
+     */
+    static void metadata(Map<String, Object> obj, String kind, boolean clusterScoped, ApiRules.Sink sink) {
         Map<String, Object> md = ApiRules.map(obj.get("metadata"));
         Object name = md.get("name");
         if (name == null || "".equals(name)) {
@@ -31,7 +41,7 @@ final class ObjectMetaRules {
         } else if (name instanceof String n) {
             objectName(n, kind, "/metadata/name", sink);
         }
-        if (md.get("namespace") instanceof String ns) {
+        if (!clusterScoped && md.get("namespace") instanceof String ns) {
             Names.label(ns, "/metadata/namespace", "namespace", sink);
         }
         labels(md.get("labels"), "/metadata/labels", sink);
