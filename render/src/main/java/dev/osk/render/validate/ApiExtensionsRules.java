@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * apiextensions.k8s.io/v1 CustomResourceDefinition, beyond its schemas (validate/crd checks those):
+ * apiextensions.k8s.io CustomResourceDefinition, beyond its schemas (validate/crd checks those):
  * ValidateCustomResourceDefinition and the functions it calls in apiextensions-apiserver's
  * pkg/apis/apiextensions/validation/validation.go: the name, the group, the names, the scope, the versions and
  * their printer columns and subresources.
@@ -27,7 +27,8 @@ final class ApiExtensionsRules {
      * ValidateCustomResourceDefinition: metadata.name is spec.names.plural + "." + spec.group; the group a
      * DNS-1123 subdomain of at least two labels; validateCustomResourceDefinitionNames; scope Cluster or
      * Namespaced; at least one version, each name a DNS-1035 label given once, exactly one storage version;
-     * each version's additionalPrinterColumns and subresources.
+     * each version's additionalPrinterColumns and subresources. A v1beta1 definition may give its one version as
+     * spec.version instead (its top-level printer columns and subresources are not checked here).
      */
     static void customResourceDefinition(Map<String, Object> obj, ApiRules.Sink sink) {
         Map<String, Object> spec = ApiRules.map(obj.get("spec"));
@@ -53,7 +54,14 @@ final class ApiExtensionsRules {
         } else {
             sink.oneOf(scope, "/spec/scope", "Cluster", "Namespaced");
         }
-        versions(ApiRules.list(spec.get("versions")), sink);
+        List<Object> versions = ApiRules.list(spec.get("versions"));
+        boolean v1 = "apiextensions.k8s.io/v1".equals(obj.get("apiVersion"));
+        if (!v1 && versions.isEmpty() && spec.get("version") instanceof String version) {
+            // a v1beta1 definition may name its one version in spec.version instead
+            dns1035(version, "/spec/version", "version name", sink);
+        } else {
+            versions(versions, sink);
+        }
     }
 
     /**
