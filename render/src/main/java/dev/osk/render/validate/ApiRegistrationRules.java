@@ -12,7 +12,7 @@ final class ApiRegistrationRules {
     }
 
     /**
-     * ValidateAPIService: the name is version.group (the version alone for the legacy group); only v1 may have
+     * ValidateAPIService: the name is version.group ("v1." for the legacy group); only v1 may have
      * an empty group, a group is a DNS-1123 subdomain, the version a DNS-1035 label; groupPriorityMinimum from 1
      * to 20000 and versionPriority from 1 to 1000; a service needs a namespace, a name and a port from 1 to
      * 65535; without a service (a local APIService) neither insecureSkipTLSVerify nor caBundle, and never both.
@@ -22,7 +22,7 @@ final class ApiRegistrationRules {
         String group = spec.get("group") instanceof String g ? g : "";
         String version = spec.get("version") instanceof String v ? v : "";
         Object name = ApiRules.map(obj.get("metadata")).get("name");
-        String expected = group.isEmpty() ? version : version + "." + group;
+        String expected = version + "." + group;
         if (name instanceof String n && !n.isEmpty() && !n.equals(expected)) {
             sink.report(Check.API_RULES, "/metadata/name", "name '" + n + "' must be spec.version + \".\" +"
                     + " spec.group: '" + expected + "'");

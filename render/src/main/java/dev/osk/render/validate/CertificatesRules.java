@@ -76,13 +76,19 @@ final class CertificatesRules {
     }
 
     /**
-     * ValidateSignerName: required; one '/' between a domain of at least two DNS-1123 labels (at most 253
+     * ValidateSignerName: required (and not kubernetes.io/legacy-unknown, which only v1beta1 takes:
+     * validateCertificateSigningRequestOptions' allowLegacySignerName); one '/' between a domain of at least two DNS-1123 labels (at most 253
      * characters) and a path of DNS-1123 subdomains separated by '.'; at most 571 characters in all.
      */
     private static void signerName(String name, ApiRules.Sink sink) {
         String ptr = "/spec/signerName";
         if (name.isEmpty()) {
             sink.report(Check.API_RULES, ptr, "signerName must be provided");
+            return;
+        }
+        if (name.equals("kubernetes.io/legacy-unknown")) {
+            sink.report(Check.API_RULES, ptr, "the legacy signerName kubernetes.io/legacy-unknown is not allowed in"
+                    + " certificates.k8s.io/v1");
             return;
         }
         String[] segments = name.split("/", -1);

@@ -13,10 +13,11 @@ final class ObjectMetaRules {
     /**
      * Kinds whose validation leaves the name to the generic registry's check, path segment names
      * (apimachinery IsValidPathSegmentName): RBAC's ValidateRBACName, ValidatePodDisruptionBudget, which does
-     * not check metadata, and ValidateCertificateRequestName (certificates), which accepts any name.
+     * not check metadata, ValidateCertificateRequestName (certificates), which accepts any name, and
+     * ValidateAPIService (kube-aggregator), whose name must rather be version.group ("v1." for the legacy group).
      */
     private static final Set<String> PATH_SEGMENT_KINDS = Set.of("Role", "ClusterRole", "RoleBinding",
-            "ClusterRoleBinding", "PodDisruptionBudget", "CertificateSigningRequest");
+            "ClusterRoleBinding", "PodDisruptionBudget", "CertificateSigningRequest", "APIService");
 
     private ObjectMetaRules() {
     }

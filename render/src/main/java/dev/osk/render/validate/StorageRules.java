@@ -159,7 +159,7 @@ final class StorageRules {
 
     /**
      * ValidateVolumeAttachment: the attacher a CSI driver name, the node name a DNS-1123 subdomain, and
-     * exactly one source: a persistentVolumeName (a DNS-1123 subdomain) or an inlineVolumeSpec.
+     * exactly one source: a persistentVolumeName (a DNS-1123 subdomain) or an inlineVolumeSpec (a CSI volume).
      */
     static void volumeAttachment(Map<String, Object> obj, ApiRules.Sink sink) {
         Map<String, Object> spec = ApiRules.map(obj.get("spec"));
@@ -173,12 +173,42 @@ final class StorageRules {
         if ((pv == null) == !inline) {
             sink.report(Check.API_RULES, "/spec/source", "must specify exactly one of inlineVolumeSpec and"
                     + " persistentVolumeName");
+        } else if (inline) {
+            inlineVolumeSpec(ApiRules.map(source.get("inlineVolumeSpec")), "/spec/source/inlineVolumeSpec", sink);
         } else if (pv instanceof String name) {
             if (name.isEmpty()) {
                 sink.report(Check.API_RULES, "/spec/source/persistentVolumeName",
                         "must specify a non-empty persistentVolumeName");
             } else {
                 Names.subdomain(name, "/spec/source/persistentVolumeName", "persistentVolumeName", sink);
+            }
+        }
+    }
+
+    /**
+     * ValidatePersistentVolumeSpec of an inline volume (validateInlinePersistentVolumeSpec): a csi source, no
+     * other, no capacity and no claimRef; access modes required and known.
+     */
+    private static void inlineVolumeSpec(Map<String, Object> spec, String ptr, ApiRules.Sink sink) {
+        List<Object> modes = ApiRules.list(spec.get("accessModes"));
+        if (modes.isEmpty()) {
+            sink.report(Check.API_RULES, ptr + "/accessModes", "at least one access mode is required");
+        }
+        for (int i = 0; i < modes.size(); i++) {
+            sink.oneOf(modes.get(i), ptr + "/accessModes/" + i, "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce");
+        }
+        for (String f : List.of("capacity", "claimRef")) {
+            if (spec.get(f) != null) {
+                sink.report(Check.API_RULES, ptr + "/" + f, f + " may not be specified for an inline volume");
+            }
+        }
+        if (spec.get("csi") == null) {
+            sink.report(Check.API_RULES, ptr + "/csi", "an inline volume needs a csi source");
+        } else {
+            for (String other : PersistentVolumeRules.SOURCES) {
+                if (!other.equals("csi") && spec.containsKey(other)) {
+                    sink.report(Check.API_RULES, ptr + "/" + other, "may not specify more than 1 volume type");
+                }
             }
         }
     }
