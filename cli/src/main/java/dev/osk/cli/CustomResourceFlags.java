@@ -31,8 +31,8 @@ public final class CustomResourceFlags {
         Set<String> skip = new LinkedHashSet<>();
         for (String k : skipKind) {
             if (!k.matches("([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z][A-Za-z0-9]*")) {
-                throw new InvalidRequestException("--skip-kind '" + k
-                        + "': expected KIND or GROUP/KIND, e.g. ServiceMonitor or monitoring.coreos.com/ServiceMonitor");
+                throw new InvalidRequestException("--skip-kind '" + k + "': expected KIND or GROUP/KIND, e.g."
+                        + " ServiceMonitor or monitoring.coreos.com/ServiceMonitor");
             }
             skip.add(k);
         }

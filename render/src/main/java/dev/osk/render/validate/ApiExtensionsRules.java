@@ -45,7 +45,8 @@ final class ApiExtensionsRules {
         } else if (!Names.isSubdomain(group)) {
             Names.subdomain(group, "/spec/group", "group", sink);
         } else if (!group.contains(".")) {
-            sink.report(Check.API_RULES, "/spec/group", "group '" + group + "' should be a domain with at least one dot");
+            sink.report(Check.API_RULES, "/spec/group", "group '" + group
+                    + "' should be a domain with at least one dot");
         }
         names(names, sink);
         Object scope = spec.get("scope");

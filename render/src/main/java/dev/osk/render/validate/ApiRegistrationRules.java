@@ -59,7 +59,8 @@ final class ApiRegistrationRules {
                         "a local APIService (no service) may not have insecureSkipTLSVerify");
             }
             if (caBundle) {
-                sink.report(Check.API_RULES, "/spec/caBundle", "a local APIService (no service) may not have a caBundle");
+                sink.report(Check.API_RULES, "/spec/caBundle",
+                        "a local APIService (no service) may not have a caBundle");
             }
         }
         if (insecure && caBundle) {

@@ -44,8 +44,12 @@ final class CertificatesRules {
             }
         }
         Object signer = spec.get("signerName");
-        if (signer == null || signer instanceof String) {
-            signerName(signer == null ? "" : (String) signer, sink);
+        boolean v1 = "certificates.k8s.io/v1".equals(obj.get("apiVersion"));
+        if (v1 || (signer instanceof String s && !s.isEmpty())) {
+            // v1beta1 fills in an absent signer (SetDefaults_CertificateSigningRequestSpec) and takes the legacy one
+            if (signer == null || signer instanceof String) {
+                signerName(signer == null ? "" : (String) signer, v1, sink);
+            }
         }
     }
 
@@ -76,17 +80,18 @@ final class CertificatesRules {
     }
 
     /**
-     * ValidateSignerName: required (and not kubernetes.io/legacy-unknown, which only v1beta1 takes:
-     * validateCertificateSigningRequestOptions' allowLegacySignerName); one '/' between a domain of at least two DNS-1123 labels (at most 253
-     * characters) and a path of DNS-1123 subdomains separated by '.'; at most 571 characters in all.
+     * ValidateSignerName: required; one '/' between a domain of at least two DNS-1123 labels (at most 253
+     * characters) and a path of DNS-1123 subdomains separated by '.'; at most 571 characters in all. In v1 not
+     * kubernetes.io/legacy-unknown, which only v1beta1 takes (validateCertificateSigningRequestOptions'
+     * allowLegacySignerName).
      */
-    private static void signerName(String name, ApiRules.Sink sink) {
+    private static void signerName(String name, boolean v1, ApiRules.Sink sink) {
         String ptr = "/spec/signerName";
         if (name.isEmpty()) {
             sink.report(Check.API_RULES, ptr, "signerName must be provided");
             return;
         }
-        if (name.equals("kubernetes.io/legacy-unknown")) {
+        if (v1 && name.equals("kubernetes.io/legacy-unknown")) {
             sink.report(Check.API_RULES, ptr, "the legacy signerName kubernetes.io/legacy-unknown is not allowed in"
                     + " certificates.k8s.io/v1");
             return;

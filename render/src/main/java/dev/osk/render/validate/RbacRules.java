@@ -146,7 +146,8 @@ final class RbacRules {
             for (int e = 0; e < exprs.size(); e++) {
                 List<Object> values = ApiRules.list(ApiRules.map(exprs.get(e)).get("values"));
                 for (int v = 0; v < values.size(); v++) {
-                    if (values.get(v) instanceof String s && (s.length() > 63 || !Names.LABEL_VALUE.matcher(s).matches())) {
+                    if (values.get(v) instanceof String s
+                            && (s.length() > 63 || !Names.LABEL_VALUE.matcher(s).matches())) {
                         sink.report(Check.API_RULES, p + "/matchExpressions/" + e + "/values/" + v, "invalid label"
                                 + " selector: '" + s + "' is not a label value (at most 63 characters of letters,"
                                 + " digits, '-', '_' and '.', starting and ending with a letter or digit)");

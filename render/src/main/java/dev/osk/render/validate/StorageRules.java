@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * storage.k8s.io/v1 StorageClass, CSIDriver, CSINode and VolumeAttachment: ValidateStorageClass, ValidateCSIDriver,
- * ValidateCSINode, ValidateVolumeAttachment and the functions they call in pkg/apis/storage/validation/validation.go, with ValidateTopologySelectorTerm of pkg/apis/core/validation. The
+ * ValidateCSINode, ValidateVolumeAttachment and the functions they call in
+ * pkg/apis/storage/validation/validation.go, with ValidateTopologySelectorTerm of pkg/apis/core/validation. The
  * server's SetDefaults_StorageClass and SetDefaults_CSIDriver (pkg/apis/storage/v1) fill an absent reclaimPolicy
  * (Delete), volumeBindingMode (Immediate), attachRequired, podInfoOnMount, fsGroupPolicy and volumeLifecycleModes
  * before validation.
