@@ -99,7 +99,8 @@ kubectl wait --for condition=established --timeout=60s -f test-fixtures/validate
 # and in the OpenAPI document kubectl validates against (published a moment after they are established)
 for _ in $(seq 30); do
   kubectl get --raw /openapi/v2 > "$RUN/openapi-crds.json" 2>/dev/null \
-    && grep -q '"com.example.v1.Widget"' "$RUN/openapi-crds.json" && break
+    && grep -q '"com.example.v1.Widget"' "$RUN/openapi-crds.json" \
+    && grep -q '"com.example.v1.Gadget"' "$RUN/openapi-crds.json" && break
   sleep 1
 done
 mkdir -p "$(dirname "$REPORT")"

@@ -4,11 +4,13 @@ import dev.osk.render.InvalidRequestException;
 import dev.osk.render.KubeVersion;
 import dev.osk.render.lint.ChartLint;
 import dev.osk.render.lint.LintFinding;
+import dev.osk.render.validate.ValidationOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +43,9 @@ final class LintCommand implements Callable<Integer> {
     String kubeVersion;
 
     @Mixin
+    CustomResourceFlags customResources = new CustomResourceFlags();
+
+    @Mixin
     DebugOption debug;
 
     @Override
@@ -54,7 +59,8 @@ final class LintCommand implements Callable<Integer> {
                         + " archive (.tgz)");
             }
         }
-        ChartLint lint = new ChartLint(cwd, Workspace.display(), version);
+        ChartLint lint = new ChartLint(cwd, Workspace.display(),
+                customResources.apply(new ValidationOptions(version, Set.of(), Set.of())));
         PrintWriter out = spec.commandLine().getOut();
         int failed = 0;
         for (String c : charts) {

@@ -1,15 +1,13 @@
 package dev.osk.cli;
 
 import dev.osk.render.KubeVersion;
-import dev.osk.render.manifest.Manifest;
-import dev.osk.render.manifest.ManifestReader;
 import dev.osk.render.validate.Check;
 import dev.osk.render.validate.ValidationOptions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Flags that tune validation, shared by render, validate, apply and release. */
@@ -23,15 +21,8 @@ public final class ValidationFlags {
             description = "An object that exists outside the set, e.g. Secret/registry-creds (repeatable).")
     List<String> external = new ArrayList<>();
 
-    @Option(names = "--crd", paramLabel = "FILE",
-            description = "CustomResourceDefinitions (YAML, several documents allowed) whose custom resources the set"
-                    + " may hold; checked, not part of the set (repeatable).")
-    List<Path> crd = new ArrayList<>();
-
-    @Option(names = "--skip-kind", paramLabel = "KIND",
-            description = "Leave objects of this kind unchecked, KIND or GROUP/KIND, e.g. a custom resource whose"
-                    + " definition is not at hand (repeatable).")
-    List<String> skipKind = new ArrayList<>();
+    @Mixin
+    CustomResourceFlags customResources = new CustomResourceFlags();
 
     /**
      * Prints every finding on {@code err}, one line each, then a note for each declared external the set needed,
@@ -71,24 +62,11 @@ public final class ValidationFlags {
             }
             ext.add(e);
         }
-        Set<String> skip = new LinkedHashSet<>();
-        for (String k : skipKind) {
-            if (!k.matches("([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z][A-Za-z0-9]*")) {
-                throw new dev.osk.render.InvalidRequestException("--skip-kind '" + k
-                        + "': expected KIND or GROUP/KIND, e.g. ServiceMonitor or monitoring.coreos.com/ServiceMonitor");
-            }
-            skip.add(k);
-        }
-        List<Manifest> definitions = new ArrayList<>();
-        ManifestReader reader = new ManifestReader(Workspace.display());
-        for (Path f : crd) {
-            definitions.addAll(reader.read(Workspace.cwd().resolve(f)));
-        }
-        return new ValidationOptions(version, warn, ext).withCustomResources(definitions, skip);
+        return customResources.apply(new ValidationOptions(version, warn, ext));
     }
 
     /** Whether --crd or --skip-kind was given. */
     boolean customResources() {
-        return !crd.isEmpty() || !skipKind.isEmpty();
+        return customResources.given();
     }
 }

@@ -208,6 +208,64 @@ class LintCliTest {
                 "1 chart linted, 0 failed");
     }
 
+    /** A chart that installs a custom resource, a Widget, whose definition another chart owns. */
+    private static Osk widgetChart(Path tmp, String size) {
+        Osk osk = new Osk(tmp);
+        osk.write("gadget/Chart.yaml", "name: gadget\nversion: 0.1.0\n");
+        osk.write("gadget/values.yaml", "size: " + size + "\n");
+        osk.write("gadget/templates/widget.yaml", """
+                apiVersion: example.com/v1
+                kind: Widget
+                metadata:
+                  name: w
+                spec:
+                  size: {{size}}
+                """);
+        osk.write("crds/widgets.yaml", CustomResourcesCliTest.CRD);
+        return osk;
+    }
+
+    @Test
+    void customResourcesFollowTheDefinitionsOfCrdAndSkipKindLeavesThemUnchecked(@TempDir Path tmp) {
+        Osk osk = widgetChart(tmp, "0");
+        Osk.Result none = lint(osk, "gadget");
+        assertThat(none.code()).as(none.err()).isEqualTo(1);
+        assertThat(none.out().lines()).containsExactly(
+                "gadget/templates/widget.yaml:2: error: example.com/v1 Widget w: /kind: unknown kind 'Widget'"
+                        + " (example.com/v1): not a built-in type, and no CustomResourceDefinition in the set or given"
+                        + " with --crd defines it (--skip-kind Widget leaves it unchecked) [schema]"
+                        + " (with the defaults)",
+                "1 chart linted, 1 failed");
+        Osk.Result checked = lint(osk, "--crd", "crds/widgets.yaml", "gadget");
+        assertThat(checked.code()).as(checked.err()).isEqualTo(1);
+        assertThat(checked.out().lines()).containsExactly(
+                "gadget/templates/widget.yaml:6: error: example.com/v1 Widget w: /spec/size: must be at least 1, not 0"
+                        + " [schema] (value size from gadget/values.yaml:1:7) (with the defaults)",
+                "1 chart linted, 1 failed");
+        Osk.Result folder = lint(osk, "--crd", "crds", "--skip-kind", "example.com/Widget", "gadget");
+        assertThat(folder.code()).as(folder.out()).isZero();
+        assertThat(folder.out()).isEqualTo("1 chart linted, 0 failed\n");
+        Osk.Result skipped = lint(osk, "--skip-kind", "Widget", "gadget");
+        assertThat(skipped.code()).as(skipped.out()).isZero();
+        assertThat(skipped.out()).isEqualTo("1 chart linted, 0 failed\n");
+    }
+
+    @Test
+    void aValidCustomResourceLintsCleanWithItsDefinition(@TempDir Path tmp) {
+        Osk osk = widgetChart(tmp, "3");
+        Osk.Result r = lint(osk, "--crd", "crds/widgets.yaml", "gadget");
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(r.out()).isEqualTo("1 chart linted, 0 failed\n");
+    }
+
+    @Test
+    void aBadSkipKindIsAUsageError(@TempDir Path tmp) {
+        Osk osk = widgetChart(tmp, "3");
+        String line = lint(osk, "--skip-kind", "example.com/", "gadget").onlyErrLine(2, "Exception");
+        assertThat(line).isEqualTo("osk: --skip-kind 'example.com/': expected KIND or GROUP/KIND, e.g. ServiceMonitor"
+                + " or monitoring.coreos.com/ServiceMonitor");
+    }
+
     @Test
     void aChartWithoutProblemsPrintsTheSummaryOnly(@TempDir Path tmp) {
         Osk osk = new Osk(tmp);

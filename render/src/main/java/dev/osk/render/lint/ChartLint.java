@@ -49,11 +49,18 @@ public final class ChartLint {
     private final Path baseDir;
     private final Function<Path, String> display;
     private final KubeVersion kubeVersion;
+    private final ValidationOptions validation;
 
-    public ChartLint(Path baseDir, Function<Path, String> display, KubeVersion kubeVersion) {
+    /**
+     * A lint that renders for {@code validation}'s Kubernetes version and validates each render with its options
+     * (CustomResourceDefinitions from outside the charts, kinds left unchecked), with each render's declared
+     * externals.
+     */
+    public ChartLint(Path baseDir, Function<Path, String> display, ValidationOptions validation) {
         this.baseDir = baseDir;
         this.display = display;
-        this.kubeVersion = kubeVersion;
+        this.kubeVersion = validation.kubeVersion();
+        this.validation = validation;
     }
 
     /** One render: no overlay (the defaults) or one ci/ overlay. */
@@ -72,7 +79,7 @@ public final class ChartLint {
                 Path file = baseDir.resolve(dir);
                 ChartArchive archive = ChartArchive.read(file, display.apply(file));
                 try (ChartArchive.Unpacked unpacked = archive.unpack()) {
-                    return new ChartLint(unpacked.chartDir(), unpacked.display(display), kubeVersion)
+                    return new ChartLint(unpacked.chartDir(), unpacked.display(display), validation)
                             .lintFolder(Path.of(""));
                 }
             } catch (OskException e) {
@@ -162,7 +169,7 @@ public final class ChartLint {
         }
         // the render recorded its reads, so its objects know where the values on each line were set
         ValidationReport report = FindingOrigins.annotate(new Validator().validate(rendering.manifests(),
-                new ValidationOptions(kubeVersion, java.util.Set.of(), java.util.Set.of()).with(rendering.external())),
+                validation.with(rendering.external())),
                 rendering.manifests());
         notes.addAll(report.notes());
         for (Finding f : report.findings()) {

@@ -12,9 +12,11 @@ import java.util.Set;
  * rules of its kind, grouped as the server groups them, by API group: PodRules (core pod specs, with
  * SchedulingRules, EnvRules and ResourceRules; LabelSelectors are apimachinery's), CoreRules (Service,
  * PersistentVolumeClaim, ConfigMap, Secret, Namespace, Endpoints), PersistentVolumeRules, PodTemplateRules
- * (ReplicationController, PodTemplate), QuotaRules, AppsRules, BatchRules, RbacRules, PolicyRules,
- * NetworkingRules, AutoscalingRules, StorageRules (StorageClass, CSIDriver), SchedulingClassRules
- * (PriorityClass, RuntimeClass), CoordinationRules (Lease), AdmissionRules (webhook configurations). Each rule
+ * (ReplicationController, PodTemplate), QuotaRules, AppsRules (with ControllerRevision), BatchRules, RbacRules, PolicyRules,
+ * NetworkingRules, AutoscalingRules, StorageRules (StorageClass, CSIDriver, CSINode, VolumeAttachment), SchedulingClassRules
+ * (PriorityClass, RuntimeClass), CoordinationRules (Lease), AdmissionRules (webhook configurations), NodeRules
+ * (Node), CertificatesRules (CertificateSigningRequest), ApiRegistrationRules (APIService), ApiExtensionsRules
+ * (CustomResourceDefinition; its schemas are validate/crd's). Each rule
  * names the function of kubernetes' pkg/apis/GROUP/validation/validation.go (or of apimachinery) that it
  * follows; test-fixtures/validate/rules.md lists them with the corpus case of each.
  */
@@ -83,6 +85,13 @@ final class ApiRules {
             case "Lease" -> CoordinationRules.lease(obj, sink);
             case "ValidatingWebhookConfiguration" -> AdmissionRules.webhookConfiguration(obj, false, sink);
             case "MutatingWebhookConfiguration" -> AdmissionRules.webhookConfiguration(obj, true, sink);
+            case "Node" -> NodeRules.node(obj, sink);
+            case "CSINode" -> StorageRules.csiNode(obj, sink);
+            case "VolumeAttachment" -> StorageRules.volumeAttachment(obj, sink);
+            case "ControllerRevision" -> AppsRules.controllerRevision(obj, sink);
+            case "CertificateSigningRequest" -> CertificatesRules.certificateSigningRequest(obj, sink);
+            case "APIService" -> ApiRegistrationRules.apiService(obj, sink);
+            case "CustomResourceDefinition" -> ApiExtensionsRules.customResourceDefinition(obj, sink);
             default -> {
             }
         }

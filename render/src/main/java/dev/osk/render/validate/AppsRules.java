@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * apps/v1 workloads: Deployment, StatefulSet, DaemonSet, ReplicaSet. ValidateDeploymentSpec,
- * ValidateStatefulSetSpec, ValidateDaemonSetSpec, ValidateReplicaSetSpec in pkg/apis/apps/validation/validation.go.
+ * apps/v1 workloads: Deployment, StatefulSet, DaemonSet, ReplicaSet, and ControllerRevision. ValidateDeploymentSpec,
+ * ValidateStatefulSetSpec, ValidateDaemonSetSpec, ValidateReplicaSetSpec, ValidateControllerRevision in
+ * pkg/apis/apps/validation/validation.go.
  */
 final class AppsRules {
     /**
@@ -230,6 +231,22 @@ final class AppsRules {
                 }
                 CoreRules.pvcSpec(ApiRules.map(vct.get("spec")), p + "/spec", sink);
             }
+        }
+    }
+
+    /**
+     * ValidateControllerRevision: data is mandatory and revision not negative. data is a RawExtension, which
+     * kubectl's validation against the published schema takes only as an object.
+     */
+    static void controllerRevision(Map<String, Object> obj, ApiRules.Sink sink) {
+        Object data = obj.get("data");
+        if (data == null) {
+            sink.report(Check.API_RULES, "/data", "data is mandatory");
+        } else if (!(data instanceof Map<?, ?>)) {
+            sink.report(Check.SCHEMA, "/data", "must be an object (a RawExtension holding an object)");
+        }
+        if (obj.get("revision") instanceof Number r && r.longValue() < 0) {
+            sink.report(Check.API_RULES, "/revision", "revision " + r + " must be greater than or equal to 0");
         }
     }
 }

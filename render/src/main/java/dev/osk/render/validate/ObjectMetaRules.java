@@ -1,5 +1,6 @@
 package dev.osk.render.validate;
 
+import dev.osk.render.manifest.KindOrder;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,17 +12,27 @@ import java.util.Set;
 final class ObjectMetaRules {
     /**
      * Kinds whose validation leaves the name to the generic registry's check, path segment names
-     * (apimachinery IsValidPathSegmentName): RBAC's ValidateRBACName, and ValidatePodDisruptionBudget, which
-     * does not check metadata.
+     * (apimachinery IsValidPathSegmentName): RBAC's ValidateRBACName, ValidatePodDisruptionBudget, which does
+     * not check metadata, ValidateCertificateRequestName (certificates), which accepts any name, and
+     * ValidateAPIService (kube-aggregator), whose name must rather be version.group ("v1." for the legacy group).
      */
     private static final Set<String> PATH_SEGMENT_KINDS = Set.of("Role", "ClusterRole", "RoleBinding",
-            "ClusterRoleBinding", "PodDisruptionBudget");
+            "ClusterRoleBinding", "PodDisruptionBudget", "CertificateSigningRequest", "APIService");
 
     private ObjectMetaRules() {
     }
 
-    /** ValidateObjectMeta (apimachinery api/validation/objectmeta.go). */
+    /** ValidateObjectMeta (apimachinery api/validation/objectmeta.go) of a built-in kind. */
     static void metadata(Map<String, Object> obj, String kind, ApiRules.Sink sink) {
+        metadata(obj, kind, KindOrder.isClusterScoped(kind), sink);
+    }
+
+    /**
+     * ValidateObjectMeta (apimachinery api/validation/objectmeta.go). The namespace of a cluster-scoped object is
+     * not checked: kubectl sends none for such a kind and the server clears any it is given, so
+     * {@code metadata.namespace} is ignored, whatever it holds.
+     */
+    static void metadata(Map<String, Object> obj, String kind, boolean clusterScoped, ApiRules.Sink sink) {
         Map<String, Object> md = ApiRules.map(obj.get("metadata"));
         Object name = md.get("name");
         if (name == null || "".equals(name)) {
@@ -31,7 +42,7 @@ final class ObjectMetaRules {
         } else if (name instanceof String n) {
             objectName(n, kind, "/metadata/name", sink);
         }
-        if (md.get("namespace") instanceof String ns) {
+        if (!clusterScoped && md.get("namespace") instanceof String ns) {
             Names.label(ns, "/metadata/namespace", "namespace", sink);
         }
         labels(md.get("labels"), "/metadata/labels", sink);

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class PersistentVolumeRules {
     /** The volume sources a PersistentVolumeSpec may hold, exactly one of them. */
-    private static final List<String> SOURCES = List.of("gcePersistentDisk", "awsElasticBlockStore", "hostPath",
+    static final List<String> SOURCES = List.of("gcePersistentDisk", "awsElasticBlockStore", "hostPath",
             "glusterfs", "nfs", "rbd", "quobyte", "cinder", "cephfs", "fc", "flocker", "flexVolume", "azureFile",
             "vsphereVolume", "azureDisk", "photonPersistentDisk", "portworxVolume", "scaleIO", "local", "storageos",
             "csi", "iscsi");

@@ -91,6 +91,9 @@ final class RbacRules {
      * rule needs apiGroups and resources.
      */
     static void role(Map<String, Object> obj, String kind, ApiRules.Sink sink) {
+        if (kind.equals("ClusterRole") && obj.get("aggregationRule") instanceof Map<?, ?> rule) {
+            aggregationRule(ApiRules.map(rule), sink);
+        }
         if (!(obj.get("rules") instanceof List<?> rules)) {
             return;
         }
@@ -123,5 +126,34 @@ final class RbacRules {
 
     private static boolean isEmpty(Object list) {
         return !(list instanceof List<?> l) || l.isEmpty();
+    }
+
+    /**
+     * ValidateClusterRole's aggregationRule: at least one of clusterRoleSelectors, each a valid label selector
+     * (ValidateLabelSelector) that the server can also turn into a selector (LabelSelectorAsSelector, which
+     * takes only label values as the values of a requirement).
+     */
+    private static void aggregationRule(Map<String, Object> rule, ApiRules.Sink sink) {
+        List<Object> selectors = ApiRules.list(rule.get("clusterRoleSelectors"));
+        if (selectors.isEmpty()) {
+            sink.report(Check.API_RULES, "/aggregationRule/clusterRoleSelectors",
+                    "at least one clusterRoleSelector is required if aggregationRule is set");
+        }
+        for (int i = 0; i < selectors.size(); i++) {
+            String p = "/aggregationRule/clusterRoleSelectors/" + i;
+            LabelSelectors.selector(selectors.get(i), p, sink);
+            List<Object> exprs = ApiRules.list(ApiRules.map(selectors.get(i)).get("matchExpressions"));
+            for (int e = 0; e < exprs.size(); e++) {
+                List<Object> values = ApiRules.list(ApiRules.map(exprs.get(e)).get("values"));
+                for (int v = 0; v < values.size(); v++) {
+                    if (values.get(v) instanceof String s
+                            && (s.length() > 63 || !Names.LABEL_VALUE.matcher(s).matches())) {
+                        sink.report(Check.API_RULES, p + "/matchExpressions/" + e + "/values/" + v, "invalid label"
+                                + " selector: '" + s + "' is not a label value (at most 63 characters of letters,"
+                                + " digits, '-', '_' and '.', starting and ending with a letter or digit)");
+                    }
+                }
+            }
+        }
     }
 }

@@ -111,7 +111,8 @@ public final class Validator {
 
     /**
      * A custom resource: its fields against its definition's schema; its metadata as any object's, with the
-     * name a DNS-1123 subdomain, as the API server has it for every custom resource.
+     * name a DNS-1123 subdomain, as the API server has it for every custom resource, and the namespace of a
+     * cluster-scoped kind ignored, as a built-in kind's.
      */
     private static void customResource(Manifest m, CrdSchemas.Definition def, ValidationOptions options,
             List<Finding> out) {
@@ -119,7 +120,7 @@ public final class Validator {
         def.check(m.object(), options.kubeVersion().atLeast(FIELD_VALIDATION),
                 (ptr, msg) -> sink.report(Check.SCHEMA, ptr, msg));
         SchemaWalker.walk(m.object().get("metadata"), OBJECT_META, "/metadata", options.kubeVersion(), sink);
-        ObjectMetaRules.metadata(m.object(), CUSTOM_RESOURCE, sink::report);
+        ObjectMetaRules.metadata(m.object(), CUSTOM_RESOURCE, def.clusterScoped(), sink::report);
     }
 
     private static boolean isCrd(Manifest m) {

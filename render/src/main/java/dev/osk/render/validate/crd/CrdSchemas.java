@@ -20,8 +20,11 @@ public final class CrdSchemas {
     public record Problem(String pointer, String message) {
     }
 
-    /** A custom resource kind: its CustomResourceDefinition's name, group and kind, its versions. */
-    public record Definition(String name, String group, String kind, List<Version> versions) {
+    /**
+     * A custom resource kind: its CustomResourceDefinition's name, group and kind, whether its scope is Cluster,
+     * its versions.
+     */
+    public record Definition(String name, String group, String kind, boolean clusterScoped, List<Version> versions) {
 
         /**
          * Checks a custom resource of this kind: its apiVersion names a served version, its fields follow that
@@ -130,7 +133,8 @@ public final class CrdSchemas {
             versions.add(new Version(name, true, schema(common, preserve)));
         }
         Object name = SchemaKeywords.map(crd.get("metadata")).get("name");
-        return new Definition(name instanceof String n ? n : "", (String) group, (String) kind, List.copyOf(versions));
+        return new Definition(name instanceof String n ? n : "", (String) group, (String) kind,
+                "Cluster".equals(spec.get("scope")), List.copyOf(versions));
     }
 
     private static void checkSchema(Object schema, String at, boolean structural, StructuralSchema.Sink sink) {
