@@ -39,7 +39,7 @@ final class DocumentSplitter {
 
     /** Starts parsing the documents of {@code r} on the other cores, in slices; see {@link #collect}. */
     Pending parseLater(TemplateRef ref, TemplateExecution.Rendered r) {
-        String[] lines = lines(r.text());
+        Lines lines = new Lines(r.text());
         List<int[]> ranges = ranges(lines);
         String file = display.apply(ref.template().file());
         int slices = ranges.size() < 64 ? 1 : Math.min(ranges.size() / 32, 16);
@@ -87,7 +87,7 @@ final class DocumentSplitter {
 
     /** The manifests of {@code r}, parsed now (on all cores). */
     List<Manifest> split(TemplateRef ref, TemplateExecution.Rendered r) {
-        String[] lines = lines(r.text());
+        Lines lines = new Lines(r.text());
         List<int[]> ranges = ranges(lines);
         // the documents are parsed on all cores (a template that repeats a section renders thousands); the
         // template's name is looked up here, on this thread
@@ -102,17 +102,64 @@ final class DocumentSplitter {
         return out;
     }
 
-    /** The lines of {@code text}: a final newline ends the last line; it does not start another one. */
-    private static String[] lines(String text) {
-        return (text.endsWith("\n") ? text.substring(0, text.length() - 1) : text).split("\n", -1);
+    /**
+     * The lines of a template's text, as offsets into it (a render of 100,000 objects has millions of lines: a
+     * string for each would be most of what the render allocates). A final newline ends the last line; it does
+     * not start another one.
+     */
+    private static final class Lines {
+        private final String text;
+        /** Where each line starts; one more entry, the end of the text (after its final newline, if any). */
+        private final int[] starts;
+        private final int count;
+
+        Lines(String text) {
+            this.text = text;
+            int n = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                n++;
+            }
+            boolean finalNewline = text.endsWith("\n");
+            count = finalNewline ? n - 1 : n;
+            starts = new int[count + 1];
+            int line = 1;
+            for (int i = text.indexOf('\n'); i >= 0 && line <= count; i = text.indexOf('\n', i + 1)) {
+                starts[line++] = i + 1;
+            }
+            starts[count] = finalNewline ? text.length() : text.length() + 1;
+        }
+
+        int count() {
+            return count;
+        }
+
+        /** Line {@code i} (from 0) without its line break. */
+        String line(int i) {
+            return text.substring(starts[i], starts[i + 1] - 1);
+        }
+
+        /** Whether line {@code i} is a document separator: {@code ---}, alone or before a space or tab and more. */
+        boolean separator(int i) {
+            // only a line that starts with three dashes is matched in full
+            return text.startsWith("---", starts[i]) && DOC_SEPARATOR.matcher(line(i)).matches();
+        }
+
+        /** Lines {@code from} to {@code to} (exclusive), each ended by a newline. */
+        String text(int from, int to) {
+            int end = starts[to];
+            if (end > text.length()) {
+                return text.substring(starts[from]) + "\n";
+            }
+            return text.substring(starts[from], end);
+        }
     }
 
     /** The line ranges of the documents between {@code ---} separators. */
-    private static List<int[]> ranges(String[] lines) {
+    private static List<int[]> ranges(Lines lines) {
         List<int[]> ranges = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i <= lines.length; i++) {
-            boolean end = i == lines.length || DOC_SEPARATOR.matcher(lines[i]).matches();
+        for (int i = 0; i <= lines.count(); i++) {
+            boolean end = i == lines.count() || lines.separator(i);
             if (!end) {
                 continue;
             }
@@ -154,12 +201,8 @@ final class DocumentSplitter {
 
     /** The document in lines {@code from} to {@code to} (exclusive), or null when it is empty. */
     @SuppressWarnings("unchecked")
-    private Parsed parse(TemplateRef ref, String file, TemplateExecution.Rendered r, String[] lines, int from,
+    private Parsed parse(TemplateRef ref, String file, TemplateExecution.Rendered r, Lines lines, int from,
             int to) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            sb.append(lines[i]).append('\n');
-        }
         List<Location> origins;
         if (to <= r.lineOrigins().size()) {
             origins = r.lineOrigins().subList(from, to);
@@ -171,13 +214,13 @@ final class DocumentSplitter {
         }
         List<YamlDocument> docs;
         try {
-            docs = kubeYaml.readAllLazily(sb.toString(), ref.sourcePath());
+            docs = kubeYaml.readAllLazily(lines.text(from, to), ref.sourcePath());
         } catch (OskException e) {
             Location at = e.location();
             int line = at == null ? 0 : at.line();
             Location origin = line >= 1 && line <= origins.size() ? origins.get(line - 1).withColumn(at.column())
                     : Location.of(file);
-            String rendered = line >= 1 && line <= to - from ? lines[from + line - 1].strip() : "";
+            String rendered = line >= 1 && line <= to - from ? lines.line(from + line - 1).strip() : "";
             // "invalid YAML: ..." or "document is larger than ...", "document nests deeper than ..."
             String problem = e.detail().startsWith("document ") ? "rendered " + e.detail()
                     : "rendered output is " + e.detail();
