@@ -103,10 +103,19 @@ final class ObjectMetaRules {
     }
 
     /**
+     * Keys found to be qualified names: a render checks the same few label and annotation keys on every object
+     * (app, component, release_group, ...), each by two regular expressions otherwise.
+     */
+    private static final java.util.Set<String> QUALIFIED_KEYS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
      * IsQualifiedName (apimachinery util/validation): optional DNS-1123 subdomain prefix, then a name part.
      * Returns whether the key is one.
      */
     static boolean qualifiedKey(String key, String ptr, String what, ApiRules.Sink sink) {
+        if (QUALIFIED_KEYS.contains(key)) {
+            return true;
+        }
         String name = key;
         int slash = key.indexOf('/');
         if (slash >= 0) {
@@ -121,6 +130,9 @@ final class ObjectMetaRules {
             sink.report(Check.API_RULES, ptr, what + " '" + key + "': name part must be at most 63 characters of"
                     + " letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
             return false;
+        }
+        if (QUALIFIED_KEYS.size() < 4096) {
+            QUALIFIED_KEYS.add(key);
         }
         return true;
     }

@@ -32,73 +32,100 @@ final class SchemaWalker {
     }
 
     static void walk(Object value, KubeSchema.Type type, String ptr, KubeVersion version, Sink sink) {
-        walk(value, type, ptr, new Target(version, !version.atLeast(new KubeVersion(1, 25))), sink);
+        Target target = new Target(version, !version.atLeast(new KubeVersion(1, 25)));
+        walk(value, type, new Path(null, ptr, -1), target, sink);
     }
 
-    private static void walk(Object value, KubeSchema.Type type, String ptr, Target target, Sink sink) {
+    /**
+     * Where the walk is, as a chain of steps: the JSON pointer is written out only when something is reported
+     * (a walk visits every node of every object; most are fine).
+     */
+    private record Path(Path parent, String key, int index) {
+        Path child(String k) {
+            return new Path(this, k, -1);
+        }
+
+        Path child(int i) {
+            return new Path(this, null, i);
+        }
+
+        /** The pointer; the first step's key is the pointer the walk started at. */
+        String pointer() {
+            if (parent == null) {
+                return key;
+            }
+            String above = parent.pointer();
+            return key == null ? JsonPointer.append(above, index) : JsonPointer.append(above, key);
+        }
+    }
+
+    private static void walk(Object value, KubeSchema.Type type, Path at, Target target, Sink sink) {
         if (value == null) {
             return;
         }
         switch (type.form()) {
             case STRING -> {
                 if (!(value instanceof String)) {
-                    sink.report(Check.SCHEMA, ptr, "must be a string, not " + describe(value));
+                    sink.report(Check.SCHEMA, at.pointer(), "must be a string, not " + describe(value));
                 }
             }
             case INT32, INT64 -> {
                 boolean intRange = type.form() == KubeSchema.Form.INT32;
                 if (!isInteger(value)) {
-                    sink.report(Check.SCHEMA, ptr, "must be an integer, not " + describe(value));
+                    sink.report(Check.SCHEMA, at.pointer(), "must be an integer, not " + describe(value));
                 } else if (!fits(value, intRange)) {
-                    sink.report(Check.SCHEMA, ptr, "integer " + value + " is out of range");
+                    sink.report(Check.SCHEMA, at.pointer(), "integer " + value + " is out of range");
                 }
             }
             case BOOLEAN -> {
                 if (!(value instanceof Boolean)) {
-                    sink.report(Check.SCHEMA, ptr, "must be a boolean (true or false), not " + describe(value));
+                    sink.report(Check.SCHEMA, at.pointer(), "must be a boolean (true or false), not "
+                            + describe(value));
                 }
             }
             case NUMBER -> {
                 if (!(value instanceof Number)) {
-                    sink.report(Check.SCHEMA, ptr, "must be a number, not " + describe(value));
+                    sink.report(Check.SCHEMA, at.pointer(), "must be a number, not " + describe(value));
                 }
             }
             case INT_OR_STRING -> {
                 if (!(value instanceof String) && !isInteger(value)) {
-                    sink.report(Check.SCHEMA, ptr, "must be an integer or a string, not " + describe(value));
+                    sink.report(Check.SCHEMA, at.pointer(), "must be an integer or a string, not " + describe(value));
                 } else if (!(value instanceof String) && !fits(value, true)) {
                     // intstr.IntOrString holds an int32: the server cannot decode a larger number
-                    sink.report(Check.SCHEMA, ptr, "integer " + value + " is out of range");
+                    sink.report(Check.SCHEMA, at.pointer(), "integer " + value + " is out of range");
                 }
             }
             case QUANTITY -> {
                 if (!(value instanceof String) && !(value instanceof Number)) {
-                    sink.report(Check.SCHEMA, ptr, "must be a quantity (string or number), not " + describe(value));
+                    sink.report(Check.SCHEMA, at.pointer(), "must be a quantity (string or number), not "
+                            + describe(value));
                 } else if (!Quantities.valid(value)) {
-                    sink.report(Check.API_RULES, ptr, "'" + value + "' is not a valid quantity (like 500m, 1.5, 2Gi, 1e3)");
+                    sink.report(Check.API_RULES, at.pointer(), "'" + value
+                            + "' is not a valid quantity (like 500m, 1.5, 2Gi, 1e3)");
                 }
             }
             case DURATION -> {
                 if (!(value instanceof String)) {
-                    sink.report(Check.SCHEMA, ptr, "must be a duration string, not " + describe(value));
+                    sink.report(Check.SCHEMA, at.pointer(), "must be a duration string, not " + describe(value));
                 }
             }
             case MAP -> {
                 if (!(value instanceof Map<?, ?> m)) {
-                    sink.report(Check.SCHEMA, ptr, "must be an object, not " + describe(value));
+                    sink.report(Check.SCHEMA, at.pointer(), "must be an object, not " + describe(value));
                     return;
                 }
                 for (Map.Entry<?, ?> e : m.entrySet()) {
-                    walk(e.getValue(), type.item(), JsonPointer.append(ptr, String.valueOf(e.getKey())), target, sink);
+                    walk(e.getValue(), type.item(), at.child(String.valueOf(e.getKey())), target, sink);
                 }
             }
             case LIST -> {
                 if (!(value instanceof List<?> l)) {
-                    sink.report(Check.SCHEMA, ptr, "must be a list, not " + describe(value));
+                    sink.report(Check.SCHEMA, at.pointer(), "must be a list, not " + describe(value));
                     return;
                 }
                 for (int i = 0; i < l.size(); i++) {
-                    walk(l.get(i), type.item(), JsonPointer.append(ptr, i), target, sink);
+                    walk(l.get(i), type.item(), at.child(i), target, sink);
                 }
             }
             case ANY -> {
@@ -111,19 +138,20 @@ final class SchemaWalker {
                     return;
                 }
                 if (!(value instanceof Map<?, ?> m)) {
-                    sink.report(Check.SCHEMA, ptr, "must be an object, not " + describe(value));
+                    sink.report(Check.SCHEMA, at.pointer(), "must be an object, not " + describe(value));
                     return;
                 }
                 Map<String, KubeSchema.Added> later = fields.addedAfter(target.version());
                 for (Map.Entry<?, ?> e : m.entrySet()) {
                     String key = String.valueOf(e.getKey());
                     KubeSchema.Type t = props.get(key);
-                    String child = JsonPointer.append(ptr, key);
+                    Path child = at.child(key);
                     KubeSchema.Added added = later == null ? null : later.get(key);
                     if (t == null) {
-                        sink.report(Check.SCHEMA, child, "unknown field \"" + key + "\"" + FieldHint.hint(key, props.keySet()));
+                        sink.report(Check.SCHEMA, child.pointer(), "unknown field \"" + key + "\""
+                                + FieldHint.hint(key, props.keySet()));
                     } else if (added != null && target.version().compareTo(added.earliest()) < 0) {
-                        sink.report(Check.SCHEMA, child, "field \"" + key + "\" does not exist in Kubernetes "
+                        sink.report(Check.SCHEMA, child.pointer(), "field \"" + key + "\" does not exist in Kubernetes "
                                 + target.version() + " (added in " + added + ")");
                     } else {
                         walk(e.getValue(), t, child, target, sink);
@@ -132,7 +160,7 @@ final class SchemaWalker {
                 if (target.required120()) {
                     for (String field : fields.required120()) {
                         if (!m.containsKey(field)) {
-                            sink.report(Check.SCHEMA, JsonPointer.append(ptr, field),
+                            sink.report(Check.SCHEMA, JsonPointer.append(at.pointer(), field),
                                     "required field is missing: " + field);
                         }
                     }

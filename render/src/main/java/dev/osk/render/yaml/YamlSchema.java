@@ -66,6 +66,24 @@ public enum YamlSchema {
         if (Character.isLetter(c)) {
             return s.length() <= 5 && WORDS.contains(s);
         }
+        if (s.length() > 32) {
+            return matchesAnyType(s);
+        }
+        // numbers and quantities ("100m", "8080") recur on every object: each is tried against the patterns once
+        Boolean known = AMBIGUOUS.get(s);
+        if (known == null) {
+            known = matchesAnyType(s);
+            if (AMBIGUOUS.size() >= 16_384) {
+                AMBIGUOUS.clear();
+            }
+            AMBIGUOUS.put(s, known);
+        }
+        return known;
+    }
+
+    private static final java.util.Map<String, Boolean> AMBIGUOUS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean matchesAnyType(String s) {
         return CORE_BOOL.matcher(s).matches() || KUBE_BOOL.matcher(s).matches() || NULL.matcher(s).matches()
                 || CORE_INT.matcher(s).matches() || KUBE_INT.matcher(s).matches()
                 || CORE_FLOAT.matcher(s).matches() || KUBE_FLOAT.matcher(s).matches()
@@ -74,7 +92,33 @@ public enum YamlSchema {
                 || Resolver.INT.matcher(s).matches() || Resolver.TIMESTAMP.matcher(s).matches();
     }
 
-    private static final class CoreResolver extends Resolver {
+    /**
+     * Remembers how each short plain scalar was typed: a render reads the same keys and values (name, labels,
+     * ports, "100m") thousands of times, and typing one runs up to three regular expressions. A reader's resolver
+     * belongs to one thread (YamlReader keeps one per thread), so the memory is a plain map, emptied when it grows
+     * large.
+     */
+    private abstract static class RememberingResolver extends Resolver {
+        private final java.util.Map<String, Tag> typed = new java.util.HashMap<>();
+
+        @Override
+        public Tag resolve(NodeId kind, String value, boolean implicit) {
+            if (kind != NodeId.scalar || !implicit || value.length() > 32) {
+                return super.resolve(kind, value, implicit);
+            }
+            Tag tag = typed.get(value);
+            if (tag == null) {
+                tag = super.resolve(kind, value, true);
+                if (typed.size() >= 16_384) {
+                    typed.clear();
+                }
+                typed.put(value, tag);
+            }
+            return tag;
+        }
+    }
+
+    private static final class CoreResolver extends RememberingResolver {
         @Override
         protected void addImplicitResolvers() {
             addImplicitResolver(Tag.BOOL, CORE_BOOL, "tfTF");
@@ -86,7 +130,7 @@ public enum YamlSchema {
         }
     }
 
-    private static final class KubeResolver extends Resolver {
+    private static final class KubeResolver extends RememberingResolver {
         @Override
         protected void addImplicitResolvers() {
             addImplicitResolver(Tag.BOOL, KUBE_BOOL, "yYnNtTfFoO");
