@@ -16,7 +16,8 @@ import java.util.Set;
  * NetworkingRules, AutoscalingRules, StorageRules (StorageClass, CSIDriver, CSINode, VolumeAttachment), SchedulingClassRules
  * (PriorityClass, RuntimeClass), CoordinationRules (Lease), AdmissionRules (webhook configurations), NodeRules
  * (Node), CertificatesRules (CertificateSigningRequest), ApiRegistrationRules (APIService), ApiExtensionsRules
- * (CustomResourceDefinition; its schemas are validate/crd's). Each rule
+ * (CustomResourceDefinition; its schemas are validate/crd's), EventRules (Event, whose metadata rules depend on
+ * the apiVersion it is sent as, so it checks its metadata itself). Each rule
  * names the function of kubernetes' pkg/apis/GROUP/validation/validation.go (or of apimachinery) that it
  * follows; test-fixtures/validate/rules.md lists them with the corpus case of each.
  */
@@ -54,6 +55,10 @@ final class ApiRules {
 
     static void check(Map<String, Object> obj, KubeVersion version, Sink sink) {
         String kind = String.valueOf(obj.get("kind"));
+        if (kind.equals("Event")) {
+            EventRules.event(obj, sink);
+            return;
+        }
         ObjectMetaRules.metadata(obj, kind, sink);
         switch (kind) {
             case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet" -> AppsRules.workload(obj, kind, version, sink);

@@ -38,7 +38,8 @@ final class CoordinationRules {
         }
     }
 
-    private static boolean microTime(String s) {
+    /** Whether {@code s} is a metav1.MicroTime the server decodes. */
+    static boolean microTime(String s) {
         if (!MICRO_TIME.matcher(s).matches()) {
             return false;
         }

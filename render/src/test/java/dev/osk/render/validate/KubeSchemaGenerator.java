@@ -159,6 +159,11 @@ final class KubeSchemaGenerator {
             return "q";
         } else if (raw.getName().equals("io.fabric8.kubernetes.api.model.Duration")) {
             return "d";
+        } else if (raw.getName().equals("io.fabric8.kubernetes.api.model.MicroTime")) {
+            // fabric8 holds metav1.MicroTime as an object with one property, but writes and reads it as a string
+            // (MicroTimeSerDes), as the server decodes it: a JSON string (RFC 3339 with six fractional digits,
+            // which the kinds' rules check) or null
+            return "s";
         } else if (Map.class.isAssignableFrom(raw)) {
             return "m(" + expr(typeArg(type, 1), seen, todo) + ")";
         } else if (List.class.isAssignableFrom(raw)) {
