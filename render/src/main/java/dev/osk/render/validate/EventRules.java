@@ -34,7 +34,7 @@ final class EventRules {
         if (strict) {
             ObjectMetaRules.metadata(obj, "Event", sink);
         } else {
-            legacyMetadata(obj, sink);
+            ObjectMetaRules.metadataWithPathSegmentName(obj, sink);
         }
         microTime(obj.get("eventTime"), "/eventTime", sink);
         Map<String, Object> series = ApiRules.map(obj.get("series"));
@@ -127,27 +127,6 @@ final class EventRules {
             sink.report(Check.API_RULES, "/" + field, field + " has " + v.length() + " characters, more than the "
                     + limit + " allowed");
         }
-    }
-
-    /**
-     * The metadata of a core v1 or events.k8s.io/v1beta1 Event, which ValidateEventCreate leaves to the generic
-     * registry: rest.BeforeCreate's ValidateObjectMetaAccessor, with path segment names (IsValidPathSegmentName).
-     */
-    private static void legacyMetadata(Map<String, Object> obj, ApiRules.Sink sink) {
-        Map<String, Object> md = ApiRules.map(obj.get("metadata"));
-        Object name = md.get("name");
-        if (name == null || "".equals(name)) {
-            if (md.get("generateName") == null) {
-                sink.report(Check.SCHEMA, "/metadata/name", "required field is missing: name or generateName");
-            }
-        } else if (name instanceof String n) {
-            Names.pathSegment(n, "/metadata/name", "name", sink);
-        }
-        if (md.get("namespace") instanceof String ns) {
-            Names.label(ns, "/metadata/namespace", "namespace", sink);
-        }
-        ObjectMetaRules.labels(md.get("labels"), "/metadata/labels", sink);
-        ObjectMetaRules.annotations(md.get("annotations"), "/metadata/annotations", sink);
     }
 
     /** metav1.MicroTime.UnmarshalJSON: RFC 3339 with exactly six fractional digits (RFC3339Micro), or null. */

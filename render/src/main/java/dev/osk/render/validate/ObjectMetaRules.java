@@ -33,6 +33,19 @@ final class ObjectMetaRules {
      * {@code metadata.namespace} is ignored, whatever it holds.
      */
     static void metadata(Map<String, Object> obj, String kind, boolean clusterScoped, ApiRules.Sink sink) {
+        metadata(obj, n -> objectName(n, kind, "/metadata/name", sink), clusterScoped, sink);
+    }
+
+    /**
+     * The generic registry's ValidateObjectMetaAccessor (rest.BeforeCreate) alone, for a namespaced kind whose own
+     * validation checks no metadata: the name a path segment (core v1 and events.k8s.io/v1beta1 Events).
+     */
+    static void metadataWithPathSegmentName(Map<String, Object> obj, ApiRules.Sink sink) {
+        metadata(obj, n -> Names.pathSegment(n, "/metadata/name", "name", sink), false, sink);
+    }
+
+    private static void metadata(Map<String, Object> obj, java.util.function.Consumer<String> nameRule,
+            boolean clusterScoped, ApiRules.Sink sink) {
         Map<String, Object> md = ApiRules.map(obj.get("metadata"));
         Object name = md.get("name");
         if (name == null || "".equals(name)) {
@@ -40,7 +53,7 @@ final class ObjectMetaRules {
                 sink.report(Check.SCHEMA, "/metadata/name", "required field is missing: name or generateName");
             }
         } else if (name instanceof String n) {
-            objectName(n, kind, "/metadata/name", sink);
+            nameRule.accept(n);
         }
         if (!clusterScoped && md.get("namespace") instanceof String ns) {
             Names.label(ns, "/metadata/namespace", "namespace", sink);
