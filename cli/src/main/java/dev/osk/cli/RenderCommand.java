@@ -3,8 +3,6 @@ package dev.osk.cli;
 import dev.osk.render.Engine;
 import dev.osk.render.RenderRequest;
 import dev.osk.render.validate.ValidationOptions;
-import dev.osk.render.validate.ValidationReport;
-import dev.osk.render.validate.Validator;
 import java.io.PrintWriter;
 import dev.osk.render.manifest.Manifest;
 import dev.osk.render.manifest.ManifestWriter;
@@ -54,21 +52,20 @@ final class RenderCommand implements Callable<Integer> {
             dev.osk.render.manifest.OutputFolder.sweep(Workspace.cwd().resolve(outputDir));
         }
         RenderRequest request = chart.request(showOnly);
-        Engine engine = new Engine();
-        dev.osk.render.Rendering rendering = engine.rendering(request);
-        List<Manifest> manifests = rendering.manifests();
-        long t1 = System.nanoTime();
+        ValidationOptions vo = null;
         if (!skipValidation) {
-            ValidationOptions vo = validation.options(request.options().kubeVersion()).with(rendering.external());
+            vo = validation.options(request.options().kubeVersion());
             // --show-only renders part of the set: cross-object checks would see objects as missing
-            ValidationReport report = new Validator().validate(manifests,
-                    showOnly.isEmpty() ? vo : vo.objectChecksOnly());
-            // where the values on the findings' lines were set (a second render, only when there are findings)
-            report = engine.withValueOrigins(request, report);
-            if (!ValidationFlags.report(report, spec.commandLine().getErr(),
-                    "nothing written (--skip-validation to render anyway)")) {
-                return ExitCodes.ERROR;
-            }
+            vo = showOnly.isEmpty() ? vo : vo.objectChecksOnly();
+        }
+        // validated as it is parsed; with findings, rendered again whole, with where the values on their lines
+        // were set
+        Engine.CheckedRendering checked = new Engine().renderChecked(request, vo);
+        List<Manifest> manifests = checked.manifests();
+        long t1 = System.nanoTime();
+        if (checked.report() != null && !ValidationFlags.report(checked.report(), spec.commandLine().getErr(),
+                "nothing written (--skip-validation to render anyway)")) {
+            return ExitCodes.ERROR;
         }
         long t2 = System.nanoTime();
         ManifestWriter writer = new ManifestWriter();
@@ -79,8 +76,8 @@ final class RenderCommand implements Callable<Integer> {
         }
         if (debug.debug) {
             long t3 = System.nanoTime();
-            spec.commandLine().getErr().printf("osk: debug: %d objects; render %d ms, validate %d ms, write %d ms;"
-                    + " JVM up %d ms%n", manifests.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+            spec.commandLine().getErr().printf("osk: debug: %d objects; render and validate %d ms, report %d ms,"
+                    + " write %d ms; JVM up %d ms%n", manifests.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
                     (t3 - t2) / 1_000_000, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             spec.commandLine().getErr().flush();
         }

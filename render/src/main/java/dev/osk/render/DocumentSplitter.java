@@ -24,9 +24,21 @@ final class DocumentSplitter {
 
     private final Function<Path, String> display;
     private final YamlReader kubeYaml = new YamlReader(YamlSchema.KUBE);
+    /** What {@link #parseLater} does with each object right after parsing it, on the same core; or null. */
+    private final java.util.function.UnaryOperator<Manifest> afterParse;
 
     DocumentSplitter(Function<Path, String> display) {
+        this(display, null);
+    }
+
+    /**
+     * @param afterParse applied by {@link #parseLater} to each object as soon as it is parsed, on the core that
+     *     parsed it (its position among the template's objects is set afterwards); a problem it throws is
+     *     taken as the parse's own
+     */
+    DocumentSplitter(Function<Path, String> display, java.util.function.UnaryOperator<Manifest> afterParse) {
         this.display = display;
+        this.afterParse = afterParse;
     }
 
     /** Documents of one template being parsed, in slices; {@link #collect} takes them. */
@@ -50,7 +62,8 @@ final class DocumentSplitter {
                 List<Object> out = new ArrayList<>(slice.size());
                 for (int[] range : slice) {
                     try {
-                        out.add(parse(ref, file, r, lines, range[0], range[1]));
+                        Parsed p = parse(ref, file, r, lines, range[0], range[1]);
+                        out.add(afterParse == null || p == null ? p : afterParse.apply(p.manifest(ref, 0)));
                     } catch (RuntimeException | Error e) {
                         // what follows comes after the problem: a parse in order never got there
                         out.add(new Failed(e));
@@ -79,6 +92,8 @@ final class DocumentSplitter {
                 }
                 if (o instanceof Parsed p) {
                     out.add(p.manifest(ref, out.size()));
+                } else if (o instanceof Manifest m) {
+                    out.add(m.withIndex(out.size()));
                 }
             }
         }

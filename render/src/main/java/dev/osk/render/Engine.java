@@ -4,7 +4,11 @@ import dev.osk.render.chart.Chart;
 import dev.osk.render.chart.ChartLoader;
 import dev.osk.render.manifest.Manifest;
 import dev.osk.render.chart.ChartArchive;
+import dev.osk.render.manifest.ManifestWriter;
 import dev.osk.render.validate.ChartExternals;
+import dev.osk.render.validate.ParseTimeValidation;
+import dev.osk.render.validate.ValidationOptions;
+import dev.osk.render.validate.Validator;
 import dev.osk.render.validate.ValidationReport;
 import dev.osk.render.values.ValueReads;
 import dev.osk.render.values.ValueSource;
@@ -54,18 +58,67 @@ public final class Engine {
      */
     public Rendering rendering(RenderRequest req) {
         return withChart(req, (chart, display) -> {
-            if (chart.metadata().isLibrary()) {
-                throw new OskException(Location.of(display.apply(chart.dir().resolve("Chart.yaml"))),
-                        "chart '" + chart.name() + "' is a library chart (type: library): it holds partials and"
-                        + " defaults for the charts that depend on it and is never rendered itself");
-            }
+            libraryCheck(chart, display);
             ChartInstance root = instances(req, chart, display, false);
             List<Manifest> manifests = new Renderer(display).render(root, req.options());
             PlaceholderPasswords.check(root, manifests, () -> instances(req, chart, display, true));
-            List<String> external = chart.metadata().external();
-            return new Rendering(manifests, external.isEmpty() ? ChartExternals.NONE
-                    : new ChartExternals(display.apply(chart.dir().resolve("Chart.yaml")), external));
+            return new Rendering(manifests, external(chart, display));
         });
+    }
+
+    /**
+     * The render of {@code req} ready to be written, and its validation with {@code validation} (null: not
+     * validated). Each object is written out as soon as it is parsed, and validated on its own then, keeping only
+     * what the checks across the set read ({@link Manifest#written}): a render of many objects is held in a
+     * fraction of the memory, and the work is spread across the cores. A render with findings is rendered and
+     * validated again whole, so the report is the one {@link Validator} gives for {@link #rendering}, with
+     * {@link #withValueOrigins}.
+     */
+    public CheckedRendering renderChecked(RenderRequest req, ValidationOptions validation) {
+        CheckedRendering lean = withChart(req, (chart, display) -> {
+            libraryCheck(chart, display);
+            ChartExternals external = external(chart, display);
+            ValidationOptions vo = validation == null ? null : validation.with(external);
+            ChartInstance root = instances(req, chart, display, false);
+            if (PlaceholderPasswords.mayFail(root)) {
+                return null;
+            }
+            ParseTimeValidation checks = vo == null ? null : new ParseTimeValidation(vo);
+            ManifestWriter writer = new ManifestWriter();
+            try {
+                List<Manifest> manifests = new Renderer(display).render(root, req.options(), m -> checks != null
+                        && checks.keepWhole(m) ? m : m.written(ParseTimeValidation.retained(m.object()),
+                                writer.document(m)));
+                return new CheckedRendering(manifests, checks == null ? null : checks.finish(manifests));
+            } catch (ParseTimeValidation.Unclean e) {
+                return null;
+            }
+        });
+        if (lean != null) {
+            return lean;
+        }
+        Rendering rendering = rendering(req);
+        ValidationReport report = validation == null ? null
+                : new Validator().validate(rendering.manifests(), validation.with(rendering.external()));
+        return new CheckedRendering(rendering.manifests(), report == null ? null : withValueOrigins(req, report));
+    }
+
+    /** A render ready to be written, and its validation report (null when it was not validated). */
+    public record CheckedRendering(List<Manifest> manifests, ValidationReport report) {
+    }
+
+    private static void libraryCheck(Chart chart, Function<Path, String> display) {
+        if (chart.metadata().isLibrary()) {
+            throw new OskException(Location.of(display.apply(chart.dir().resolve("Chart.yaml"))),
+                    "chart '" + chart.name() + "' is a library chart (type: library): it holds partials and"
+                    + " defaults for the charts that depend on it and is never rendered itself");
+        }
+    }
+
+    private static ChartExternals external(Chart chart, Function<Path, String> display) {
+        List<String> external = chart.metadata().external();
+        return external.isEmpty() ? ChartExternals.NONE
+                : new ChartExternals(display.apply(chart.dir().resolve("Chart.yaml")), external);
     }
 
     /**

@@ -29,8 +29,23 @@ public final class Renderer {
 
     /** The rendered objects in output order. */
     public List<Manifest> render(ChartInstance root, RenderOptions options) {
+        return render(root, options, null);
+    }
+
+    /**
+     * The rendered objects in output order, each given to {@code afterParse} as soon as it is parsed (with
+     * {@code -n}'s namespace written), on the core that parsed it; what it returns takes the object's place.
+     */
+    public List<Manifest> render(ChartInstance root, RenderOptions options,
+            java.util.function.UnaryOperator<Manifest> afterParse) {
         List<TemplateRef> refs = TemplateSelection.select(root, options.showOnly());
-        DocumentSplitter splitter = new DocumentSplitter(display);
+        java.util.function.UnaryOperator<Manifest> hook = afterParse == null ? null : m -> {
+            if (options.setNamespace()) {
+                NamespaceAssignment.assign(m, options.namespace());
+            }
+            return afterParse.apply(m);
+        };
+        DocumentSplitter splitter = new DocumentSplitter(display, hook);
         TemplateExecution execution = new TemplateExecution(root, options, display, splitter);
         // each template's text is rendered here, in order, while its documents are parsed on the other cores;
         // then the results are taken in template order, as if each template had been parsed right away
@@ -48,7 +63,7 @@ public final class Renderer {
             }
         }
         List<Manifest> manifests = collect(outcomes, splitter);
-        if (options.setNamespace()) {
+        if (options.setNamespace() && hook == null) {
             for (Manifest m : manifests) {
                 NamespaceAssignment.assign(m, options.namespace());
             }

@@ -19,6 +19,8 @@ public final class Manifest {
     private final List<Location> lineOrigins;
     private final String pointerPrefix;
     private final List<List<ValueOrigin>> lineValues;
+    /** The object as written out, kept in place of its parsed document; null when not written yet. */
+    private final String written;
 
     /**
      * @param lineOrigins the template position of each line of the document's text, or null when the
@@ -38,6 +40,12 @@ public final class Manifest {
     /** @param lineValues where the values on each line of the document's text were set, or null: not known */
     public Manifest(String sourcePath, int index, Map<String, Object> object, YamlDocument document,
             List<Location> lineOrigins, String pointerPrefix, List<List<ValueOrigin>> lineValues) {
+        this(sourcePath, index, object, document, lineOrigins, pointerPrefix, lineValues, null);
+    }
+
+    private Manifest(String sourcePath, int index, Map<String, Object> object, YamlDocument document,
+            List<Location> lineOrigins, String pointerPrefix, List<List<ValueOrigin>> lineValues, String written) {
+        this.written = written;
         this.lineValues = lineValues;
         this.sourcePath = sourcePath;
         this.index = index;
@@ -45,6 +53,31 @@ public final class Manifest {
         this.document = document;
         this.lineOrigins = lineOrigins;
         this.pointerPrefix = pointerPrefix;
+    }
+
+    /**
+     * This object once written ({@code text}, as {@link ManifestWriter#document} writes it), holding of the
+     * parsed object only {@code retained}, the parts the checks across a set read: a render of many objects keeps
+     * each in a fraction of the memory. It has no template locations any more.
+     */
+    public Manifest written(Map<String, Object> retained, String text) {
+        return new Manifest(sourcePath, index, retained, null, null, "", null, text);
+    }
+
+    /** Whether this is a {@link #written} object. */
+    public boolean isWritten() {
+        return written != null;
+    }
+
+    /** The written text of a {@link #written} object, else null. */
+    public String writtenText() {
+        return written;
+    }
+
+    /** The same object at position {@code i} among the objects of its template. */
+    public Manifest withIndex(int i) {
+        return i == index ? this : new Manifest(sourcePath, i, object, document, lineOrigins, pointerPrefix,
+                lineValues, written);
     }
 
     /** {@code chart/charts/sub/templates/x.yaml} */

@@ -55,6 +55,9 @@ public final class ManifestWriter {
 
     /** One object: separator, source comment (control characters escaped, so it stays one line) and block YAML. */
     public String document(Manifest m) {
+        if (m.isWritten()) {
+            return m.writtenText();
+        }
         return "---\n# Source: " + ControlCharacters.escape(m.sourcePath()) + "\n" + yaml.write(m.object());
     }
 

@@ -2,6 +2,7 @@ package dev.osk.render.validate;
 
 import dev.osk.render.graph.PodTemplates;
 import dev.osk.render.manifest.Manifest;
+import dev.osk.render.yaml.YamlMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -48,6 +49,120 @@ final class CrossChecks {
             }
         }
         return notes;
+    }
+
+    /**
+     * The parts of {@code obj} these checks read, and that naming it in output reads: apiVersion, kind, name and
+     * namespace; a pod template's labels, service account, pull secrets, volumes and its containers' env and
+     * envFrom; a Service's selector and type. The parts are the object's own (not copies); the map around them is
+     * new. Checking a set of these finds what checking the whole objects finds.
+     */
+    static Map<String, Object> retained(Map<String, Object> obj) {
+        String kind = obj.get("kind") instanceof String k ? k : null;
+        Map<String, Object> out = new YamlMap(4);
+        copy(obj, out, "apiVersion", "kind");
+        Object meta = obj.get("metadata");
+        if (meta instanceof Map<?, ?> md) {
+            Map<String, Object> m = new YamlMap(2);
+            copy(ApiRules.map(md), m, "name", "namespace", "Pod".equals(kind) ? "labels" : null);
+            out.put("metadata", m);
+        } else if (obj.containsKey("metadata")) {
+            out.put("metadata", meta);
+        }
+        if (kind == null || !(obj.get("spec") instanceof Map<?, ?> specMap)) {
+            copy(obj, out, "spec");
+            return out;
+        }
+        Map<String, Object> spec = ApiRules.map(specMap);
+        switch (kind) {
+            case "Pod" -> out.put("spec", podSpec(spec));
+            case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job" ->
+                    out.put("spec", with("template", template(spec.get("template")), spec.containsKey("template")));
+            case "CronJob" -> {
+                Object jobTemplate = spec.get("jobTemplate");
+                Object jobSpec = jobTemplate instanceof Map<?, ?> jt ? ApiRules.map(jt).get("spec") : null;
+                if (jobSpec instanceof Map<?, ?> js) {
+                    Object t = ApiRules.map(js).get("template");
+                    out.put("spec", one("jobTemplate", one("spec",
+                            with("template", template(t), ApiRules.map(js).containsKey("template")))));
+                } else {
+                    out.put("spec", spec);
+                }
+            }
+            case "Service" -> {
+                Map<String, Object> s = new YamlMap(2);
+                copy(spec, s, "selector", "type");
+                out.put("spec", s);
+            }
+            default -> {
+            }
+        }
+        return out;
+    }
+
+    private static void copy(Map<String, Object> from, Map<String, Object> to, String... keys) {
+        for (String k : keys) {
+            if (k != null && from.containsKey(k)) {
+                to.put(k, from.get(k));
+            }
+        }
+    }
+
+    private static Map<String, Object> one(String key, Object value) {
+        return with(key, value, true);
+    }
+
+    private static Map<String, Object> with(String key, Object value, boolean present) {
+        Map<String, Object> m = new YamlMap(2);
+        if (present) {
+            m.put(key, value);
+        }
+        return m;
+    }
+
+    /** A pod template's labels and spec parts; the template itself when it holds neither (or is not a map). */
+    private static Object template(Object t) {
+        if (!(t instanceof Map<?, ?> tm) || tm.isEmpty()) {
+            return t;
+        }
+        Map<String, Object> template = ApiRules.map(tm);
+        Map<String, Object> out = new YamlMap(2);
+        if (template.get("metadata") instanceof Map<?, ?> md) {
+            Map<String, Object> m = new YamlMap(2);
+            copy(ApiRules.map(md), m, "labels");
+            out.put("metadata", m);
+        } else {
+            copy(template, out, "metadata");
+        }
+        if (template.get("spec") instanceof Map<?, ?> spec) {
+            out.put("spec", podSpec(ApiRules.map(spec)));
+        } else {
+            copy(template, out, "spec");
+        }
+        return out.isEmpty() ? t : out;
+    }
+
+    private static Map<String, Object> podSpec(Map<String, Object> spec) {
+        Map<String, Object> out = new YamlMap(2);
+        copy(spec, out, "serviceAccountName", "serviceAccount", "imagePullSecrets", "volumes");
+        for (String field : new String[] {"initContainers", "containers"}) {
+            if (spec.get(field) instanceof List<?> cs) {
+                List<Object> kept = new java.util.ArrayList<>(cs.size());
+                for (Object c : cs) {
+                    if (c instanceof Map<?, ?> cm) {
+                        Map<String, Object> k = new YamlMap(2);
+                        copy(ApiRules.map(cm), k, "env", "envFrom");
+                        kept.add(k);
+                    } else {
+                        kept.add(c);
+                    }
+                }
+                out.put(field, kept);
+            } else {
+                copy(spec, out, field);
+            }
+        }
+        return out;
     }
 
     /** Whether {@code kindAndName}, which the set does not hold, exists outside it (--external, or declared). */

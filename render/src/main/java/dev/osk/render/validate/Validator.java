@@ -53,6 +53,78 @@ public final class Validator {
     }
 
     /**
+     * Whether {@code m} has no finding of its own, with {@code outside} the definitions given from outside the set;
+     * null when that takes the set's own definitions (a definition itself, a custom resource, a kind no built-in
+     * type describes). {@link ParseTimeValidation} asks it of each object as it is parsed.
+     */
+    Boolean cleanAlone(Manifest m, ValidationOptions options, CrdSchemas outside) {
+        Map<String, Object> obj = m.object();
+        if (!(obj.get("apiVersion") instanceof String apiVersion) || apiVersion.isEmpty()
+                || !(obj.get("kind") instanceof String kind) || kind.isEmpty()) {
+            return false;
+        }
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        if (options.skips(group, kind)) {
+            return true;
+        }
+        if (isCrd(m) || outside.find(group, kind) != null
+                || KubeSchema.get().type(apiVersion, kind) == null && !ApiSurface.known(apiVersion, kind)) {
+            return null;
+        }
+        List<Finding> out = new ArrayList<>(0);
+        one(m, options, outside, true, out);
+        return out.isEmpty();
+    }
+
+    /**
+     * Whether the set {@code manifests}, whose objects {@link #cleanAlone} found clean or left whole, has no
+     * finding: the definitions from outside the set, the objects left whole, and the checks across the set. The
+     * notes of a clean set, or null.
+     */
+    List<String> cleanSet(List<Manifest> manifests, ValidationOptions options) {
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (Manifest m : manifests) {
+            if (!m.isWritten()) {
+                objects.add(m.object());
+            }
+        }
+        options.definitions().forEach(d -> objects.add(d.object()));
+        CrdSchemas crds = CrdSchemas.of(objects);
+        List<Finding> out = new ArrayList<>();
+        for (Manifest d : options.definitions()) {
+            if (!isCrd(d)) {
+                return null;
+            }
+            one(d, options, crds, false, out);
+        }
+        for (Manifest m : manifests) {
+            if (m.isWritten()) {
+                // checked as a built-in kind: unless a definition of the set takes that kind over
+                String apiVersion = m.apiVersion();
+                String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+                if (!options.skips(group, m.kind()) && crds.find(group, m.kind()) != null) {
+                    return null;
+                }
+            } else {
+                one(m, options, crds, true, out);
+            }
+            if (!out.isEmpty()) {
+                return null;
+            }
+        }
+        if (!out.isEmpty()) {
+            return null;
+        }
+        if (!options.renderWide()) {
+            return List.of();
+        }
+        boolean[] found = {false};
+        List<String> notes = CrossChecks.check(manifests, options.external(), options.chartExternals(),
+                (m, check, ptr, msg) -> found[0] = true);
+        return found[0] ? null : notes;
+    }
+
+    /**
      * @param inSet false for a definition from outside the set, which is read for its definition whatever
      *     apiVersion the target serves it at
      */
