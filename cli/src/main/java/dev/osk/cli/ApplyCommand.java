@@ -4,8 +4,6 @@ import dev.osk.render.Engine;
 import dev.osk.render.RenderRequest;
 import dev.osk.render.manifest.Manifest;
 import dev.osk.render.manifest.ManifestWriter;
-import dev.osk.render.validate.ValidationReport;
-import dev.osk.render.validate.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -66,16 +64,13 @@ final class ApplyCommand implements Callable<Integer> {
             throw new dev.osk.render.InvalidRequestException("--dry-run '" + dryRun + "': legal values: client, server");
         }
         RenderRequest request = chart.request(List.of());
-        Engine engine = new Engine();
-        dev.osk.render.Rendering rendering = engine.rendering(request);
-        List<Manifest> manifests = rendering.manifests();
+        // validated as it is parsed, as osk render does
+        Engine.CheckedRendering checked = new Engine().renderChecked(request,
+                skipValidation ? null : validation.options(request.options().kubeVersion()));
+        List<Manifest> manifests = checked.manifests();
         PrintWriter err = spec.commandLine().getErr();
-        if (!skipValidation) {
-            ValidationReport report = engine.withValueOrigins(request, new Validator().validate(manifests,
-                    validation.options(request.options().kubeVersion()).with(rendering.external())));
-            if (!ValidationFlags.report(report, err, "nothing sent to kubectl")) {
-                return ExitCodes.ERROR;
-            }
+        if (checked.report() != null && !ValidationFlags.report(checked.report(), err, "nothing sent to kubectl")) {
+            return ExitCodes.ERROR;
         }
         err.flush();
         if (recreateJobs && dryRun == null) {

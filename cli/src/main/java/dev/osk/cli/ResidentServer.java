@@ -49,6 +49,8 @@ final class ResidentServer {
     private volatile boolean collected = true;
     /** Heap in use after a command above which it is collected at once. */
     private static final long LARGE_HEAP = 96L << 20;
+    /** Collects the old generation early during a command (null when the collector is not the serial one). */
+    private final TenuredLimit tenuredLimit = TenuredLimit.install();
 
     ResidentServer(Path socket, String stamp, long idleSeconds) {
         this.socket = socket;
@@ -98,8 +100,13 @@ final class ResidentServer {
                         lastActivity.set(System.currentTimeMillis());
                         // the last command out of a large one returns its garbage at once, so the heap shrinks
                         // back (-XX:MaxHeapFreeRatio) before the next; the client already has its exit code
-                        if (running.decrementAndGet() == 0 && usedHeap() > LARGE_HEAP) {
-                            collect();
+                        if (running.decrementAndGet() == 0) {
+                            if (usedHeap() > LARGE_HEAP) {
+                                collect();
+                            }
+                            if (tenuredLimit != null) {
+                                tenuredLimit.reset();
+                            }
                         }
                     }
                 }, "osk-command");
@@ -130,16 +137,14 @@ final class ResidentServer {
     }
 
     /**
-     * Collects the heap and gives it back to the system, once the resident osk is idle. The serial collector
-     * shrinks the heap a step per full collection (not at all on the first, completely by the fourth, so that a
-     * program collecting between phases need not grow it again): one collection after a render of 100,000
-     * objects would leave the heap it grew to (about 800 MiB) committed while the resident osk waits.
+     * Collects the heap and gives it back to the system, once the resident osk is idle. The launcher starts it with
+     * {@code -XX:-ShrinkHeapInSteps}, so that one full collection shrinks the heap to what is left (the serial
+     * collector would otherwise shrink it a step per collection): a render of 100,000 objects would leave the heap
+     * it grew to committed while the resident osk waits.
      */
     private void shrink() {
         collected = true;
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-        }
+        System.gc();
     }
 
     private static boolean answers(Path socket) {
