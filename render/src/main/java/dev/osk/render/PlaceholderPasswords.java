@@ -84,16 +84,16 @@ public final class PlaceholderPasswords {
         }
     }
 
-    /**
-     * Fails when a placeholder reaches {@code manifests} and the values do not allow it: one line per values path,
-     * at the file and line that set it ({@code tracked} gives the same tree with the origin of every value; it is
-     * asked only when there is something to report).
-     */
     /** Whether {@link #check} can fail for a render of {@code root}: it has placeholders and does not allow them. */
     static boolean mayFail(ChartInstance root) {
         return !allowed(root) && !find(root).isEmpty();
     }
 
+    /**
+     * Fails when a placeholder reaches {@code manifests} and the values do not allow it: one line per values path,
+     * at the file and line that set it ({@code tracked} gives the same tree with the origin of every value; it is
+     * asked only when there is something to report).
+     */
     public static void check(ChartInstance root, List<Manifest> manifests, Supplier<ChartInstance> tracked) {
         if (allowed(root)) {
             return;

@@ -59,43 +59,32 @@ final class CrossChecks {
      */
     static Map<String, Object> retained(Map<String, Object> obj) {
         String kind = obj.get("kind") instanceof String k ? k : null;
+        Map<String, Object> template = PodTemplates.podSpecOwner(obj, kind);
         Map<String, Object> out = new YamlMap(4);
         copy(obj, out, "apiVersion", "kind");
         Object meta = obj.get("metadata");
         if (meta instanceof Map<?, ?> md) {
             Map<String, Object> m = new YamlMap(2);
-            copy(ApiRules.map(md), m, "name", "namespace", "Pod".equals(kind) ? "labels" : null);
+            copy(ApiRules.map(md), m, "name", "namespace", template == obj ? "labels" : null);
             out.put("metadata", m);
-        } else if (obj.containsKey("metadata")) {
-            out.put("metadata", meta);
+        } else {
+            copy(obj, out, "metadata");
         }
-        if (kind == null || !(obj.get("spec") instanceof Map<?, ?> specMap)) {
-            copy(obj, out, "spec");
-            return out;
-        }
-        Map<String, Object> spec = ApiRules.map(specMap);
-        switch (kind) {
-            case "Pod" -> out.put("spec", podSpec(spec));
-            case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job" ->
-                    out.put("spec", with("template", template(spec.get("template")), spec.containsKey("template")));
-            case "CronJob" -> {
-                Object jobTemplate = spec.get("jobTemplate");
-                Object jobSpec = jobTemplate instanceof Map<?, ?> jt ? ApiRules.map(jt).get("spec") : null;
-                if (jobSpec instanceof Map<?, ?> js) {
-                    Object t = ApiRules.map(js).get("template");
-                    out.put("spec", one("jobTemplate", one("spec",
-                            with("template", template(t), ApiRules.map(js).containsKey("template")))));
-                } else {
-                    out.put("spec", spec);
-                }
+        if (template == obj) {
+            // a Pod is its own pod template
+            out.put("spec", podSpec(ApiRules.map(obj.get("spec"))));
+        } else if (template != null) {
+            // the maps on the way to the template, each holding only the next one
+            Map<String, Object> at = out;
+            for (String segment : podTemplatePointer(kind).substring(1).split("/")) {
+                Map<String, Object> next = segment.equals("template") ? template(template) : new YamlMap(1);
+                at.put(segment, next);
+                at = next;
             }
-            case "Service" -> {
-                Map<String, Object> s = new YamlMap(2);
-                copy(spec, s, "selector", "type");
-                out.put("spec", s);
-            }
-            default -> {
-            }
+        } else if ("Service".equals(kind) && obj.get("spec") instanceof Map<?, ?> spec) {
+            Map<String, Object> s = new YamlMap(2);
+            copy(ApiRules.map(spec), s, "selector", "type");
+            out.put("spec", s);
         }
         return out;
     }
@@ -108,24 +97,8 @@ final class CrossChecks {
         }
     }
 
-    private static Map<String, Object> one(String key, Object value) {
-        return with(key, value, true);
-    }
-
-    private static Map<String, Object> with(String key, Object value, boolean present) {
-        Map<String, Object> m = new YamlMap(2);
-        if (present) {
-            m.put(key, value);
-        }
-        return m;
-    }
-
-    /** A pod template's labels and spec parts; the template itself when it holds neither (or is not a map). */
-    private static Object template(Object t) {
-        if (!(t instanceof Map<?, ?> tm) || tm.isEmpty()) {
-            return t;
-        }
-        Map<String, Object> template = ApiRules.map(tm);
+    /** A pod template's labels and spec parts; the template itself when it holds neither. */
+    private static Map<String, Object> template(Map<String, Object> template) {
         Map<String, Object> out = new YamlMap(2);
         if (template.get("metadata") instanceof Map<?, ?> md) {
             Map<String, Object> m = new YamlMap(2);
@@ -139,7 +112,7 @@ final class CrossChecks {
         } else {
             copy(template, out, "spec");
         }
-        return out.isEmpty() ? t : out;
+        return out.isEmpty() ? template : out;
     }
 
     private static Map<String, Object> podSpec(Map<String, Object> spec) {

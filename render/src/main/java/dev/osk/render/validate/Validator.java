@@ -63,7 +63,7 @@ public final class Validator {
                 || !(obj.get("kind") instanceof String kind) || kind.isEmpty()) {
             return false;
         }
-        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        String group = group(apiVersion);
         if (options.skips(group, kind)) {
             return true;
         }
@@ -101,7 +101,7 @@ public final class Validator {
             if (m.isWritten()) {
                 // checked as a built-in kind: unless a definition of the set takes that kind over
                 String apiVersion = m.apiVersion();
-                String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+                String group = group(apiVersion);
                 if (!options.skips(group, m.kind()) && crds.find(group, m.kind()) != null) {
                     return null;
                 }
@@ -140,7 +140,7 @@ public final class Validator {
             out.add(finding(m, Check.SCHEMA, "/kind", "required field is missing: kind", options));
             return;
         }
-        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        String group = group(apiVersion);
         if (options.skips(group, kind)) {
             return;
         }
@@ -193,6 +193,12 @@ public final class Validator {
                 (ptr, msg) -> sink.report(Check.SCHEMA, ptr, msg));
         SchemaWalker.walk(m.object().get("metadata"), OBJECT_META, "/metadata", options.kubeVersion(), sink);
         ObjectMetaRules.metadata(m.object(), CUSTOM_RESOURCE, def.clusterScoped(), sink::report);
+    }
+
+    /** The API group of {@code apiVersion}: {@code apps} of {@code apps/v1}, {@code ""} of {@code v1}. */
+    private static String group(String apiVersion) {
+        int slash = apiVersion.indexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
     }
 
     private static boolean isCrd(Manifest m) {
